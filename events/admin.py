@@ -1,0 +1,135 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+
+from events import services
+from events.models import Claim, Country, Event, Invitation, Person, ReviewState
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "alpha3"]
+    search_fields = ["code", "alpha3", "name", "official_name"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "role", "needs_review"]
+    list_filter = ["kind", "needs_review", "country"]
+    search_fields = ["name", "role", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country"]
+
+
+class InvitationInline(admin.TabularInline):
+    model = Invitation
+    fk_name = "event"
+    extra = 0
+    fields = ["invitee", "inviter", "status", "status_since"]
+    readonly_fields = ["status", "status_since"]
+    autocomplete_fields = ["invitee", "inviter"]
+    show_change_link = True
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "start_date", "city", "country", "lifecycle", "needs_review"]
+    list_filter = ["kind", "lifecycle", "needs_review", "start_date", "country"]
+    search_fields = ["title", "city", "slug"]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["country", "host"]
+    readonly_fields = ["sequence", "created_at", "updated_at"]
+    inlines = [InvitationInline]
+    list_select_related = ["country"]
+
+
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    extra = 0
+    fields = [
+        "status",
+        "as_of",
+        "source_outlet",
+        "source_url",
+        "evidence",
+        "confidence",
+        "origin",
+        "review_state",
+    ]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        # Claims are recorded through services so the status is re-derived.
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["invitee", "event", "status", "status_since"]
+    list_filter = ["status", "event__kind"]
+    search_fields = ["invitee__name", "event__title"]
+    autocomplete_fields = ["event", "invitee", "inviter"]
+    readonly_fields = ["status", "status_since", "current_claim", "created_at", "updated_at"]
+    list_select_related = ["invitee", "event"]
+    inlines = [ClaimInline]
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["invitation", "status", "as_of", "source_outlet", "origin", "review_state"]
+    list_filter = ["status", "origin", "review_state"]
+    search_fields = ["invitation__invitee__name", "invitation__event__title", "source_outlet"]
+    autocomplete_fields = ["invitation"]
+    readonly_fields = ["recorded_by", "reviewed_by", "reviewed_at", "created_at", "updated_at"]
+    list_select_related = ["invitation__invitee", "invitation__event"]
+    actions = ["approve", "reject"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # The history is never rewritten: only the review state may change here.
+            state = form.cleaned_data.get("review_state")
+            if state in (ReviewState.APPROVED, ReviewState.REJECTED):
+                services.claim_review(
+                    claim=obj, approve=state == ReviewState.APPROVED, reviewer=request.user
+                )
+            return
+        services.claim_record(
+            invitation=obj.invitation,
+            status=obj.status,
+            as_of=obj.as_of,
+            source_url=obj.source_url,
+            source_outlet=obj.source_outlet,
+            source_title=obj.source_title,
+            evidence=obj.evidence,
+            confidence=obj.confidence,
+            origin=obj.origin,
+            review_state=obj.review_state,
+            recorded_by=request.user,
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return self.readonly_fields
+        editable = {"review_state"}
+        return [f.name for f in Claim._meta.fields if f.name not in editable]
+
+    def _review(self, request, queryset, approve: bool) -> None:
+        done = 0
+        for claim in queryset:
+            try:
+                services.claim_review(claim=claim, approve=approve, reviewer=request.user)
+                done += 1
+            except ValidationError as exc:
+                self.message_user(request, f"{claim}: {'; '.join(exc.messages)}", messages.ERROR)
+        verb = "approved" if approve else "rejected"
+        self.message_user(request, f"{done} claim(s) {verb}.", messages.SUCCESS)
+
+    @admin.action(description="Approve selected claims")
+    def approve(self, request, queryset):
+        self._review(request, queryset, approve=True)
+
+    @admin.action(description="Reject selected claims")
+    def reject(self, request, queryset):
+        self._review(request, queryset, approve=False)

@@ -1,0 +1,3 @@
+"""REST API under /api/. Filled in by the API work."""
+
+urlpatterns: list = []

@@ -1,0 +1,355 @@
+"""The domain: countries, people, events, invitations and the claims about them.
+
+An invitation's current status is derived from its approved claims by
+`events.status.derive_status` and stored on the row (with the claim behind it)
+so lists never have to walk the claim history. Only `events.services` writes.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class EventKind(models.TextChoices):
+    PARADE = "parade", "Military parade"
+    SUMMIT = "summit", "Summit"
+    INAUGURATION = "inauguration", "Inauguration"
+    FUNERAL = "funeral", "State funeral"
+    CORONATION = "coronation", "Coronation"
+    STATE_VISIT = "state_visit", "State visit"
+    CEREMONY = "ceremony", "Ceremony"
+    CONFERENCE = "conference", "Conference"
+    OTHER = "other", "Other"
+
+
+class Lifecycle(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    POSTPONED = "postponed", "Postponed"
+    CANCELLED = "cancelled", "Cancelled"
+    HELD = "held", "Held"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class ClaimStatus(models.TextChoices):
+    INVITED = "invited", "Invited"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    DENIED = "denied", "Denied"
+    ATTENDED = "attended", "Attended"
+
+
+class InvitationStatus(models.TextChoices):
+    INVITED = "invited", "Invited"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    DENIED = "denied", "Denied"
+    ATTENDED = "attended", "Attended"
+    DISPUTED = "disputed", "Disputed"
+
+
+class Origin(models.TextChoices):
+    MANUAL = "manual", "Recorded by an editor"
+    EXTRACTED = "extracted", "Extracted from a report"
+
+
+class ReviewState(models.TextChoices):
+    PENDING = "pending", "Pending review"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class PersonKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "International organisation"
+    DELEGATION = "delegation", "Country delegation"
+    TROOPS = "troops", "Troops"
+
+
+def _choices_check(
+    field: str, choices: type[models.TextChoices], name: str
+) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country, keyed by its alpha-2 code."""
+
+    code = models.CharField(max_length=2, primary_key=True, help_text="ISO 3166-1 alpha-2")
+    alpha3 = models.CharField(max_length=3, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    official_name = models.CharField(max_length=200, blank=True)
+    demonyms = models.JSONField(default=list, blank=True, help_text='e.g. ["French"]')
+    aliases = models.JSONField(default=list, blank=True, help_text='e.g. ["the Elysee", "Paris"]')
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_alpha2"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def flag(self) -> str:
+        """The emoji flag, built from regional indicator symbols."""
+        return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in self.code)
+
+
+class PersonQuerySet(models.QuerySet):
+    def search(self, text: str):
+        return self.filter(Q(name__icontains=text) | Q(role__icontains=text))
+
+
+class Person(models.Model):
+    """An invitee or host: a person, an international organisation, or a
+    country's delegation or troops."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField(max_length=20, choices=PersonKind.choices, default=PersonKind.PERSON)
+    country = models.ForeignKey(
+        Country,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+        help_text="Empty for international organisations and their officials.",
+    )
+    role = models.CharField(max_length=200, blank=True, help_text="e.g. President of France")
+    aliases = models.JSONField(default=list, blank=True)
+    needs_review = models.BooleanField(
+        default=False, help_text="Created by the pipeline; an editor should check it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        constraints = [_choices_check("kind", PersonKind, "person_kind_valid")]
+        indexes = [models.Index(fields=["name"], name="person_name_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventQuerySet(models.QuerySet):
+    def upcoming(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return (
+            self.filter(Q(start_date__gte=today) | Q(end_date__gte=today))
+            .exclude(lifecycle=Lifecycle.CANCELLED)
+            .order_by("start_date", "id")
+        )
+
+    def past(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return (
+            self.filter(start_date__lt=today)
+            .filter(Q(end_date__isnull=True) | Q(end_date__lt=today))
+            .order_by("-start_date", "-id")
+        )
+
+    def search(self, text: str):
+        return self.filter(Q(title__icontains=text) | Q(city__icontains=text))
+
+
+class Event(models.Model):
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=320, unique=True)
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    city = models.CharField(max_length=120, blank=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="hosted_events", help_text="Host country"
+    )
+    host = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="hosted_events"
+    )
+    lifecycle = models.CharField(
+        max_length=10, choices=Lifecycle.choices, default=Lifecycle.SCHEDULED
+    )
+    description = models.TextField(blank=True)
+    # Grows on every change so calendar clients replace, not duplicate, the event.
+    sequence = models.PositiveIntegerField(default=0)
+    needs_review = models.BooleanField(
+        default=False, help_text="Created by the pipeline; an editor should check it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "id"]
+        constraints = [
+            _choices_check("kind", EventKind, "event_kind_valid"),
+            _choices_check("lifecycle", Lifecycle, "event_lifecycle_valid"),
+            _choices_check("date_precision", DatePrecision, "event_date_precision_valid"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="event_end_after_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["start_date", "id"], name="event_start_idx"),
+            models.Index(fields=["country", "start_date"], name="event_country_start_idx"),
+            models.Index(fields=["kind", "start_date"], name="event_kind_start_idx"),
+            models.Index(fields=["updated_at"], name="event_updated_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.start_date:%Y-%m-%d})"
+
+    def get_absolute_url(self) -> str:
+        return f"/events/{self.slug}/"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def with_current_claim(self):
+        return self.select_related("invitee", "invitee__country", "inviter", "current_claim")
+
+
+class Invitation(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
+    invitee = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="invitations")
+    inviter = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitations_sent"
+    )
+    # Derived from the approved claims (events.status.derive_status); stored so
+    # lists and counts need no claim scan. Only services.invitation_refresh_status writes it.
+    status = models.CharField(
+        max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.INVITED
+    )
+    status_since = models.DateField(null=True, blank=True)
+    current_claim = models.ForeignKey(
+        "Claim",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The approved claim the current status rests on.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "invitee"], name="invitation_unique_invitee"),
+            _choices_check("status", InvitationStatus, "invitation_status_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["invitee", "event"], name="invitation_invitee_idx"),
+            models.Index(fields=["event", "status"], name="invitation_event_status_idx"),
+            models.Index(fields=["updated_at"], name="invitation_updated_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invitee} → {self.event.title}"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(review_state=ReviewState.APPROVED)
+
+    def pending(self):
+        return self.filter(review_state=ReviewState.PENDING)
+
+    def history(self):
+        return self.order_by("as_of", "created_at", "id")
+
+
+class Claim(models.Model):
+    """One sourced statement about an invitation. Never overwritten: the claims
+    of an invitation are its audit trail."""
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="claims")
+    status = models.CharField(max_length=10, choices=ClaimStatus.choices)
+    as_of = models.DateField(help_text="The day the source says this was true.")
+    source_url = models.URLField(
+        max_length=2000, blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
+    source_outlet = models.CharField(max_length=200, blank=True)
+    source_title = models.CharField(max_length=500, blank=True)
+    evidence = models.TextField(blank=True, help_text="The sentence of the source that says so.")
+    confidence = models.FloatField(default=1.0)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MANUAL)
+    review_state = models.CharField(
+        max_length=10, choices=ReviewState.choices, default=ReviewState.APPROVED
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims_recorded",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims_reviewed",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["as_of", "created_at", "id"]
+        constraints = [
+            _choices_check("status", ClaimStatus, "claim_status_valid"),
+            _choices_check("origin", Origin, "claim_origin_valid"),
+            _choices_check("review_state", ReviewState, "claim_review_state_valid"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="claim_confidence_range"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["invitation", "review_state", "as_of"], name="claim_invitation_idx"
+            ),
+            models.Index(fields=["review_state", "created_at"], name="claim_review_idx"),
+            models.Index(fields=["updated_at"], name="claim_updated_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} as of {self.as_of:%Y-%m-%d} ({self.source_label})"
+
+    @property
+    def source_label(self) -> str:
+        return self.source_outlet or self.source_url or "no source"
+
+    @property
+    def source_key(self) -> str:
+        """What makes two claims come from the same source: the outlet if named,
+        else the URL's host."""
+        if self.source_outlet:
+            return self.source_outlet.strip().lower()
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.source_url).hostname or self.source_url
