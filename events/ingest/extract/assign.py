@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .claims import (
     DENY,
     FUTURE_TENSE,
@@ -19,6 +21,10 @@ from .claims import (
 )
 
 
+VIDEO = re.compile(r"video|online|remotely", re.I)
+THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
+
+
 def _groups(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     for mention in mentions:
@@ -30,21 +36,25 @@ def _groups(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def _presence(match_text: str, sentence: str, event_past: bool | None, past: bool) -> str:
-    """attended or accepted, from the cue's tense and the event's date."""
-    if event_past is False:
-        return "accepted"
-    if past and event_past is not False:
-        return "attended"
-    return "accepted"
+    """attended or accepted: the event's date decides, the cue's tense when the date is unknown.
+    An event after the published date cannot have been attended."""
+    if event_past is None:
+        return "attended" if past else "accepted"
+    return "attended" if event_past else "accepted"
 
 
 def sentence_statuses(
-    sentence: str, mentions: list[Mention], event_past: bool | None
+    sentence: str, mentions: list[Mention], event_past: bool | None, previous: str = ""
 ) -> list[tuple[Mention, str]]:
     """(mention, status) pairs the sentence supports. ``event_past`` is whether the event had
     happened by the published date (None when unknown)."""
     if NOT_INVITED.search(sentence):
         return []
+    if previous and THEY_ARE.match(sentence):
+        # "They are A, B and C": the list takes the previous sentence's cue.
+        sentence_for_cue = previous
+    else:
+        sentence_for_cue = None
     out: list[tuple[Mention, str]] = []
     future_sentence = bool(FUTURE_TENSE.search(sentence))
     groups = _groups(sentence, mentions)
@@ -52,6 +62,8 @@ def sentence_statuses(
         left_bound = groups[gi - 1][-1].end if gi else 0
         right_bound = groups[gi + 1][0].span_start if gi + 1 < len(groups) else len(sentence)
         right = sentence[group[-1].end : right_bound]
+        if sentence_for_cue is not None:
+            right = right + " " + sentence_for_cue
         left = sentence[left_bound : group[0].span_start]
         statuses: set[str] = set()
         if R_INVITED.search(right):
@@ -64,6 +76,13 @@ def sentence_statuses(
         if future and (not declined or future.start() > declined.end()):
             text = future.group(0).lower()
             statuses.add("accepted" if "accept" in text else _presence(text, sentence, event_past, False))
+        if declined and VIDEO.search(declined.group(0)) and not re.search(
+            r"rather than (?:by |via )?video", right, re.I
+        ):
+            past = future = None  # joining by video is not attendance
+        elif declined and VIDEO.search(declined.group(0)):
+            statuses.discard("declined")
+            declined = None
         if past and (not declined or past.start() > declined.end()):
             statuses.add(_presence(past.group(0), sentence, event_past, not future_sentence))
         if not statuses:

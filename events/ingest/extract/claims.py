@@ -64,7 +64,8 @@ R_PRESENT_PAST = re.compile(
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
     r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented|addressed|"
     r"(?:was|were) (?:also )?at the|watched|was the guest of honour|turned up|"
-    r"in attendance|went in (?:his|her) place|went instead|had already arrived)\b",
+    r"in attendance|went in (?:his|her) place|went instead|had already arrived|flew to|"
+    r"sat at|(?:is|are) attending|in (?:his|her) place|standing in for|to represent)\b",
     _I,
 )
 R_PRESENT_FUTURE = re.compile(
@@ -86,7 +87,9 @@ R_INVITED = re.compile(
 L_PRESENT = re.compile(
     r"(?:represented by|(?:is|was|are|were) sending|sending|sent|will send|to send|"
     r"(?:led|headed) by|includ(?:ed|ing|e)|among them|among the (?:guests|leaders)(?: were)?|"
-    r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|"
+    r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|as will|as did|"
+    r"(?:attended|arrived|came|sat|travell?ed|attend|travel|be there)(?: [\w-]+){0,3} with"
+    r"(?: [a-z]+){0,2}|asked|"
     r"(?:leaders|guests) (?:at|in) [\w' -]{0,40}? included)\W*$",
     _I,
 )
@@ -272,6 +275,8 @@ class Reader:
         found.sort(key=lambda x: x.start)
         # he / she: the nearest named person before it in the sentence, else the last subject.
         for m in PRONOUN.finditer(sentence):
+            if re.search(r"\b(?:if|whether|had|unless)\s*$", sentence[: m.start()]):
+                continue  # conditional: "if he came", "had he arrived"
             before = [x for x in found if x.end <= m.start() and not x.speaker and x.person]
             ref = before[-1].person if before else self.previous_subject
             if ref is not None:

@@ -118,7 +118,7 @@ def _city_distance(offset: int, hit: re.Match) -> int:
     # tighter than names after it.
     if offset < hit.start():
         return hit.start() - offset
-    return (offset - hit.end()) * 2 + 5
+    return (offset - hit.end()) * 3 + 20
 
 
 def find_main_event(

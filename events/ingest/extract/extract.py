@@ -12,6 +12,8 @@ from .knowledge import Knowledge
 from .model import ExtractedClaim, ExtractedEvent, Extraction
 from .text import split_dateline, split_sentences
 
+# A sentence about an earlier year ("attended the first swearing-in in 2014") is background.
+PAST_IN_PASSING = re.compile(r"\b(?:in|on [\w ]{1,12}) (?:19|20)\d\d\b|\bthen [A-Z]?[\w']+ (?:prime minister|president)\b")
 LADDER = {"invited": 0, "accepted": 1, "attended": 2}
 
 
@@ -38,23 +40,27 @@ def extract_report(
     best: dict[tuple[str, str], tuple[str, str, str | None, float]] = {}
     inviters: dict[str, str] = {}
     order: list[tuple[str, str]] = []
+    previous = ""
     for sentence in sentences:
         mentions = reader.mentions(sentence)
-        if not mentions:
+        if not mentions or PAST_IN_PASSING.search(sentence):
+            previous = sentence
             continue
         for mention in mentions:
             inviter = _inviter(sentence, mention, mentions)
             if inviter:
                 inviters.setdefault(mention.person.name, inviter)
-        for mention, status in sentence_statuses(sentence, mentions, event_past):
+        guests = [m for m in mentions if not _is_host(m.person, event.country, event.honoree)]
+        for mention, status in sentence_statuses(sentence, guests, event_past, previous):
             person = mention.person
-            if _is_host(person, event.country, event.honoree):
-                continue
+            if not person.known and not person.country:
+                continue  # an unknown name with no country is too often a bystander
             key = (person.name, status)
             if key not in best:
                 order.append(key)
                 confidence = 0.85 if person.known else 0.7
                 best[key] = (status, sentence, person.country, confidence)
+        previous = sentence
 
     claims = []
     for name, status in order:
@@ -62,6 +68,9 @@ def extract_report(
         rungs = [s for (n, s) in best if n == name and s in LADDER]
         if status in LADDER and LADDER[status] < max(LADDER[s] for s in rungs):
             continue
+        others = [s for (n, s) in best if n == name and s != "invited"]
+        if status == "invited" and others:
+            continue  # any other status implies the invitation
         claims.append(
             ExtractedClaim(
                 event=event.key,
