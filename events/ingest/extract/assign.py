@@ -66,6 +66,10 @@ def sentence_statuses(
             right = right + " " + sentence_for_cue
         left = sentence[left_bound : group[0].span_start]
         statuses: set[str] = set()
+        if L_DECLINE.search(left):  # "Li, not Xi, will lead", "in place of X"
+            for mention in group:
+                out.append((mention, "declined"))
+            continue
         if R_INVITED.search(right):
             statuses.add("invited")
         declined = R_DECLINE.search(right)
@@ -96,7 +100,12 @@ def sentence_statuses(
                 )
             elif L_INVITED.search(left) and "invit" in left.lower():
                 statuses.add("invited")
-        if REPORTED.search(sentence) and DENY.search(sentence) and statuses:
+        if (
+            REPORTED.search(sentence)
+            and DENY.search(sentence)
+            and statuses
+            and "confirm or deny" not in sentence
+        ):
             statuses = {"accepted", "denied"}
         for mention in group:
             if mention.speaker or mention.honoree:

@@ -89,7 +89,7 @@ L_PRESENT = re.compile(
     r"(?:led|headed) by|includ(?:ed|ing|e)|among them|among the (?:guests|leaders)(?: were)?|"
     r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|as will|as did|"
     r"(?:attended|arrived|came|sat|travell?ed|attend|travel|be there)(?: [\w-]+){0,3} with"
-    r"(?: [a-z]+){0,2}|asked|"
+    r"(?: [a-z]+){0,2}|"
     r"(?:leaders|guests) (?:at|in) [\w' -]{0,40}? included)\W*$",
     _I,
 )
@@ -277,10 +277,17 @@ class Reader:
         for m in PRONOUN.finditer(sentence):
             if re.search(r"\b(?:if|whether|had|unless)\s*$", sentence[: m.start()]):
                 continue  # conditional: "if he came", "had he arrived"
-            before = [x for x in found if x.end <= m.start() and not x.speaker and x.person]
-            ref = before[-1].person if before else self.previous_subject
+            before = [x for x in found if x.end <= m.start()]
+            speakers = [x for x in before if x.speaker]
+            named = [x for x in before if not x.speaker]
+            if speakers:  # "X told reporters that he would not come"
+                ref = speakers[0].person
+            else:
+                ref = named[-1].person if named else self.previous_subject
             if ref is not None:
-                found.append(Mention(m.start(), m.end(), m.start(), ref))
+                pronoun = Mention(m.start(), m.end(), m.start(), ref)
+                pronoun.speaker = bool(SPEAKER_AFTER.match(sentence[m.end() :]))
+                found.append(pronoun)
         found.sort(key=lambda x: x.start)
         subjects = [x for x in found if not x.speaker]
         if subjects:

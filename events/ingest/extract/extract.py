@@ -13,7 +13,10 @@ from .model import ExtractedClaim, ExtractedEvent, Extraction
 from .text import split_dateline, split_sentences
 
 # A sentence about an earlier year ("attended the first swearing-in in 2014") is background.
-PAST_IN_PASSING = re.compile(r"\b(?:in|on [\w ]{1,12}) (?:19|20)\d\d\b|\bthen [A-Z]?[\w']+ (?:prime minister|president)\b")
+PAST_IN_PASSING = re.compile(
+    r"\bon \d{1,2} [A-Z][a-z]+ (?:19|20)\d\d\b|\bon [A-Z][a-z]+\.? \d{1,2},? (?:19|20)\d\d\b|"
+    r"\bthen [A-Z]?[\w']+ (?:prime minister|president)\b"
+)
 LADDER = {"invited": 0, "accepted": 1, "attended": 2}
 
 
