@@ -97,14 +97,20 @@ def run(directory: Path, repeat: int | None, verbose: bool) -> dict:
         fp += b
         fn += c
         if verbose and notes:
-            print(f"-- {report['id']}  event={[(e['start_date'], e['city']) for e in result['events']]}")
+            print(
+                f"-- {report['id']}  event={[(e['start_date'], e['city']) for e in result['events']]}"
+            )
             for note in notes:
                 print("   ", *note)
     p, r, f = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
-    print(f"overall  P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={sum(tp.values())} fp={sum(fp.values())} fn={sum(fn.values())})")
+    print(
+        f"overall  P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={sum(tp.values())} fp={sum(fp.values())} fn={sum(fn.values())})"
+    )
     for status in STATUSES:
         sp, sr, sf = _prf(tp[status], fp[status], fn[status])
-        print(f"{status:9s} P={sp:.3f} R={sr:.3f} F1={sf:.3f}  (tp={tp[status]} fp={fp[status]} fn={fn[status]})")
+        print(
+            f"{status:9s} P={sp:.3f} R={sr:.3f} F1={sf:.3f}  (tp={tp[status]} fp={fp[status]} fn={fn[status]})"
+        )
 
     words = sum(len(rep["text"].split()) for rep in reports) / len(reports)
     count = 0
@@ -130,7 +136,9 @@ def run(directory: Path, repeat: int | None, verbose: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("reports", nargs="?", default=str(ROOT / ".." / "shared" / "samples" / "reports"))
+    parser.add_argument(
+        "reports", nargs="?", default=str(ROOT / ".." / "shared" / "samples" / "reports")
+    )
     parser.add_argument("--repeat", type=int, default=None, help="corpus passes for the speed run")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses per report")
     args = parser.parse_args()

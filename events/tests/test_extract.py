@@ -94,13 +94,19 @@ def test_it_returns_nothing_for_reports_without_an_event():
 
 
 def test_caller_supplied_people_are_recognised():
-    knowledge = Knowledge.default().with_people([("Ana Lindqvist", ["Lindqvist"], "SE", "minister")])
-    claims, _ = claims_of("Lindqvist will attend the summit in Tokyo on Friday.", knowledge=knowledge)
+    knowledge = Knowledge.default().with_people(
+        [("Ana Lindqvist", ["Lindqvist"], "SE", "minister")]
+    )
+    claims, _ = claims_of(
+        "Lindqvist will attend the summit in Tokyo on Friday.", knowledge=knowledge
+    )
     assert ("Ana Lindqvist", "SE", "accepted") in claims
 
 
 def test_to_dict_is_json_ready():
-    _, result = claims_of("Japanese Prime Minister Fumio Kishida will attend the summit in Rome on May 4.")
+    _, result = claims_of(
+        "Japanese Prime Minister Fumio Kishida will attend the summit in Rome on May 4."
+    )
     assert isinstance(result, Extraction)
     line = json.loads(json.dumps(result.to_dict()))
     assert line["events"][0]["start_date"] == "2026-05-04"
@@ -110,6 +116,8 @@ def test_to_dict_is_json_ready():
 
 
 def test_dates_resolve_against_the_published_date():
-    dates = [d for _o, d, _k in find_dates("The parade on 9 May will follow talks on Friday", PUBLISHED)]
+    dates = [
+        d for _o, d, _k in find_dates("The parade on 9 May will follow talks on Friday", PUBLISHED)
+    ]
     assert datetime.date(2026, 5, 9) in dates
     assert datetime.date(2026, 4, 3) in dates

@@ -1,8 +1,8 @@
 """The claim extractor: pure Python over report text (no ORM, no network).
 
-    from events.ingest.extract import extract_report, Knowledge
-    extraction = extract_report(text, published=date, title=title)
-    extraction.to_dict()  # {"events": [...], "claims": [...]}
+from events.ingest.extract import extract_report, Knowledge
+extraction = extract_report(text, published=date, title=title)
+extraction.to_dict()  # {"events": [...], "claims": [...]}
 """
 
 from .extract import extract_report

@@ -20,7 +20,6 @@ from .claims import (
     Mention,
 )
 
-
 VIDEO = re.compile(r"video|online|remotely", re.I)
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
 
@@ -50,11 +49,8 @@ def sentence_statuses(
     happened by the published date (None when unknown)."""
     if NOT_INVITED.search(sentence):
         return []
-    if previous and THEY_ARE.match(sentence):
-        # "They are A, B and C": the list takes the previous sentence's cue.
-        sentence_for_cue = previous
-    else:
-        sentence_for_cue = None
+    # "They are A, B and C": the list takes the previous sentence's cue.
+    sentence_for_cue = previous if previous and THEY_ARE.match(sentence) else None
     out: list[tuple[Mention, str]] = []
     future_sentence = bool(FUTURE_TENSE.search(sentence))
     groups = _groups(sentence, mentions)
@@ -79,9 +75,13 @@ def sentence_statuses(
         past = R_PRESENT_PAST.search(right)
         if future and (not declined or future.start() > declined.end()):
             text = future.group(0).lower()
-            statuses.add("accepted" if "accept" in text else _presence(text, sentence, event_past, False))
-        if declined and VIDEO.search(declined.group(0)) and not re.search(
-            r"rather than (?:by |via )?video", right, re.I
+            statuses.add(
+                "accepted" if "accept" in text else _presence(text, sentence, event_past, False)
+            )
+        if (
+            declined
+            and VIDEO.search(declined.group(0))
+            and not re.search(r"rather than (?:by |via )?video", right, re.I)
         ):
             past = future = None  # joining by video is not attendance
         elif declined and VIDEO.search(declined.group(0)):

@@ -96,7 +96,9 @@ L_PRESENT = re.compile(
 L_INVITED = re.compile(
     r"(?:invited|invitations? to|extended (?:the|an) invitation to|asked|are)\W*$", _I
 )
-L_DECLINE = re.compile(r"(?:in place of|instead of|rather than(?: by)?|standing in for|, not)\W*$", _I)
+L_DECLINE = re.compile(
+    r"(?:in place of|instead of|rather than(?: by)?|standing in for|, not)\W*$", _I
+)
 NOT_INVITED = re.compile(
     r"\b(?:not (?:been |be )?invited|did not invite|not invite|no invitation|not on the list|"
     r"missing from the guest list|not being considered|was not represented|were not represented|"
@@ -238,9 +240,11 @@ class Reader:
                 ref = self._register(PersonRef(name, None, None, False, m.group("title").lower()))
                 add(m.start(), m.start() + len(name), ref)
         for pattern in (self.k.title_re, ROLE_WORD):
-            for m in re.finditer(
-                r"(?:" + pattern.pattern + r"),?\s+(?P<nm>" + _NAME2 + r")", sentence
-            ) if pattern is self.k.title_re else pattern.finditer(sentence):
+            for m in (
+                re.finditer(r"(?:" + pattern.pattern + r"),?\s+(?P<nm>" + _NAME2 + r")", sentence)
+                if pattern is self.k.title_re
+                else pattern.finditer(sentence)
+            ):
                 group = "nm" if pattern is self.k.title_re else "name"
                 name = re.sub(r"['’]s$", "", m.group(group))
                 start = m.start(group)
@@ -303,6 +307,4 @@ class Reader:
             return False
         if self.k.country_of(name) or self.k.org_re.fullmatch(name) or self.k.city(name):
             return False
-        if any(self.k.country_names.get(t) for t in tokens):
-            return False
-        return True
+        return not any(self.k.country_names.get(t) for t in tokens)

@@ -46,8 +46,12 @@ NAME_BEFORE = re.compile(
     r"((?:(?:the|The)\s+)?(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|[A-Z0-9][\w'’.-]*)"
     r"(?:\s+(?:and|of|for|on|in|de)\s+[A-Z][\w'’.-]*)*\s+)*)$"
 )
-NAME_AFTER = re.compile(r"^((?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)")
-CAPSEQ = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:de|sur|la|le|am|an|el|del|da)?-?[A-ZÀ-Þ][\w'’.-]*)*")
+NAME_AFTER = re.compile(
+    r"^((?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)"
+)
+CAPSEQ = re.compile(
+    r"[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:de|sur|la|le|am|an|el|del|da)?-?[A-ZÀ-Þ][\w'’.-]*)*"
+)
 PAST_EDITION = re.compile(
     r"\b(?:last year's|previous|first|earlier|past|in (?:19|20)\d\d|was held)\b", re.I
 )
@@ -56,7 +60,20 @@ CLOSING = re.compile(
 )
 N_DAYS = re.compile(r"\b(two|three|four|five|2|3|4|5)[- ]days?\b", re.I)
 SOURCE_CITY = re.compile(r"[\w' .-]+?,? (?:said|says|told|confirmed|announced)\b")
-CITY_STOPWORDS = {"Union", "Summit", "Westminster", "Elizabeth", "Victoria", "Mercedes", "Of", "Independence", "Progress", "Liberty", "Concord", "Unity"}
+CITY_STOPWORDS = {
+    "Union",
+    "Summit",
+    "Westminster",
+    "Elizabeth",
+    "Victoria",
+    "Mercedes",
+    "Of",
+    "Independence",
+    "Progress",
+    "Liberty",
+    "Concord",
+    "Unity",
+}
 PAST_VERBS = re.compile(
     r"\b(?:opened|closed|ended|wrapped up|was sworn|were sworn|took place|was held|began|"
     r"reopened|gathered|filled|attended|drew to a close|sat down|took the oath)\b",

@@ -68,9 +68,7 @@ class Knowledge:
         for person in people:
             for alias in (person.name, *person.aliases):
                 self.by_alias.setdefault(alias, person)
-        self.people_re = re.compile(
-            r"(?<![\w-])(?:" + _alternation(self.by_alias) + r")(?![\w-])"
-        )
+        self.people_re = re.compile(r"(?<![\w-])(?:" + _alternation(self.by_alias) + r")(?![\w-])")
 
     @classmethod
     def default(cls) -> Knowledge:
