@@ -142,7 +142,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=None, help="corpus passes for the speed run")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses per report")
     args = parser.parse_args()
-    run(Path(args.reports), args.repeat, args.verbose)
+    reports = Path(args.reports)
+    if not reports.is_dir():  # a git worktree sits one level deeper than the main checkout
+        reports = ROOT / ".." / ".." / "shared" / "samples" / "reports"
+    run(reports, args.repeat, args.verbose)
 
 
 if __name__ == "__main__":

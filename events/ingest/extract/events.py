@@ -173,10 +173,13 @@ def find_main_event(
     texts = ([title] if kind_of(title) else []) + [sentences[i] for i in mentioning]
     for text in texts:
         hit = pattern.search(text)
+        people = [(m.start(), m.end()) for m in knowledge.people_re.finditer(text)]
         found = [
             c
             for c in cities_in(text, knowledge)
-            if not SOURCE_CITY.match(text[c[0] :]) and c[1] not in CITY_STOPWORDS
+            if not SOURCE_CITY.match(text[c[0] :])
+            and c[1] not in CITY_STOPWORDS
+            and not any(a <= c[0] < b for a, b in people)  # "Vladimir" in "Vladimir Putin"
         ]
         if found and hit:
             city = min(found, key=lambda c: _city_distance(c[0], hit))
