@@ -380,13 +380,13 @@ EVENTS: tuple[E, ...] = (
                 "sisi",
                 MOSCOW_PARADE,
                 D(2025, 5, 9),
-                "Egypt's Abdel Fattah el-Sisi watched as Egyptian troops marched.",
+                "Egypt's Abdel Fattah el-Sisi attended the parade.",
             ),
             _attended(
                 "to-lam",
                 MOSCOW_PARADE,
                 D(2025, 5, 9),
-                "Vietnam's To Lam attended as Vietnamese soldiers joined the parade.",
+                "Vietnam's To Lam attended the parade.",
             ),
             _attended(
                 "seth",
@@ -782,9 +782,11 @@ EVENTS: tuple[E, ...] = (
         kind="inauguration",
         country="BR",
         city="Brasília",
-        on=D(2027, 1, 1),
+        # Constitutional Amendment 111 (2021) moved the inauguration from 1 to 5 January,
+        # from the term that starts in 2027 on.
+        on=D(2027, 1, 5),
         description="Inauguration of the president elected in October 2026, at the National "
-        "Congress and the Planalto Palace.",
+        "Congress and the Planalto Palace (5 January since Constitutional Amendment 111).",
         invitations=tuple(
             I(
                 f"delegation:{code}",
