@@ -179,8 +179,14 @@ class DemoLoader:
         for spec in data.PEOPLE:
             self.people[spec.key] = self.person(spec)
         self.log(f"people: {len(self.people)}")
+        done: set[str] = set()
         for spec in data.EVENTS:
+            # A recurring event may roll onto a one-off event already loaded
+            # (the 2025 parade, if run before 9 May 2025): the one-off wins.
+            if event_dates(spec, self.today)[0] in done:
+                continue
             event = self.event(spec)
+            done.add(event.slug)
             for invitation in spec.invitations:
                 self.invitation(event, invitation, editor)
             self.log(f"event: {event} ({len(spec.invitations)} invitations)")

@@ -172,3 +172,14 @@ def test_it_creates_the_documented_editor_account(demo, client):
     assert user.is_superuser and user.is_staff
     assert user.groups.filter(name="editors").exists()
     assert client.login(username="editor", password="dais-editor")
+
+
+def test_it_lets_a_one_off_event_win_over_a_recurring_one_with_the_same_slug():
+    from events.demo.loader import DemoLoader, editor_ensure
+
+    # On 1 May 2025 the recurring Moscow parade rolls onto the one-off 2025 parade.
+    loader = DemoLoader(today=datetime.date(2025, 5, 1), log=lambda _: None)
+    loader.run(editor_ensure())
+    event = Event.objects.get(slug="victory-day-parade-moscow-2025")
+    assert "80th anniversary" in event.description
+    assert not Event.objects.filter(slug="victory-day-parade-moscow-2025-2").exists()
