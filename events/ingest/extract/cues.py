@@ -40,7 +40,8 @@ _I = re.I
 R_DECLINE = re.compile(
     r"\b(?:(?:will|would|could|can|does|did|do)\s*(?:not|n't)\s+(?:be\s+)?(?:attend|travel|come|"
     r"coming|go|going|make|making|be there|join|take part|there)|won't|cannot attend|"
-    r"can't attend|unable to attend|not (?:be )?attend|not making the (?:trip|journey)|"
+    r"can't attend|unable to (?:attend|travel|come|make|be)|not be able to|not (?:be )?attend|"
+    r"not making the (?:trip|journey)|did not come|"
     r"declin(?:e|ed|es|ing)|turn(?:ed|s)? (?:the invitation |it )?down|turned down|"
     r"stay(?:ed|s|ing)? (?:away|home|in)\b|skip(?:s|ped|ping)?|to miss|will miss|missed|"
     r"pull(?:ed|s)? out|withdr(?:ew|awn|aws)|absent|absentee|"
@@ -54,19 +55,22 @@ R_PRESENT_PAST = re.compile(
     r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:with|at|"
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
     r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented|addressed|"
-    r"(?:was|were) (?:also )?at the|watched|was the guest of honour|turned up|"
+    r"(?:was|were) (?:also )?at the|watched|was the (?:chief )?guest(?: of honou?r)?|turned up|"
+    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])|"
     r"in attendance|went in (?:his|her) place|went instead|had already arrived|flew to|"
     r"sat at|(?:is|are) attending|in (?:his|her) place|standing in for|to represent)\b",
     _I,
 )
 R_PRESENT_FUTURE = re.compile(
-    r"\b(?:will (?:also )?(?:attend|travel|be (?:there|in|at|attending|among)|come|go|lead|"
+    r"\b(?:will (?:also |all |both |still )?(?:attend|travel|be (?:there|in|at|attending|among|accompanied by)|come|go|lead|"
     r"represent|accompany|join|make the trip|visit|fly|arrive|sit|take part)|would (?:attend|"
     r"travel|be in|come|lead|go|represent|be there|accept|take part|arrive)|(?:is|are) (?:also )?"
     r"(?:due|expected|scheduled|slated|set to|going to|to attend|to travel|to lead|attending|"
     r"coming)|plans? to (?:attend|travel|go|come|be)|(?:has|have|had) confirmed|confirmed "
     r"(?:the trip|his attendance|her attendance|that)|(?:has|have|had)?\s*accepted|"
-    r"agreed to attend|will be there|go instead|in (?:his|her) place)\b",
+    r"agreed to attend|will be there|go instead|in (?:his|her) place|will make [\w' ]{0,40}?(?:trip|visit|journey)|"
+    r"(?:will|would) [\w' ]{0,30}? and (?:travel|attend|come|fly)|(?:is|are) (?:also )?among the (?:[\w-]+ )?guests|"
+    r"(?:is|are) (?:also )?(?:the )?guests? of honou?r)\b",
     _I,
 )
 R_INVITED = re.compile(
@@ -78,7 +82,8 @@ R_INVITED = re.compile(
 L_PRESENT = re.compile(
     r"(?:represented by|(?:is|was|are|were) sending|sending|sent|will send|to send|"
     r"(?:led|headed) by|includ(?:ed|ing|e)|among them|among the (?:guests|leaders)(?: were)?|"
-    r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|as will|as did|"
+    r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|"
+    r"as (?:will|did|was|were|has|have|had|is|are|would)|accompanied by|"
     r"(?:attended|arrived|came|sat|travell?ed|attend|travel|be there)(?: [\w-]+){0,3} with"
     r"(?: [a-z]+){0,2}|"
     r"(?:leaders|guests) (?:at|in) [\w' -]{0,40}? included)\W*$",
@@ -99,14 +104,15 @@ NOT_INVITED = re.compile(
 REPORTED = re.compile(r"\b(?:report(?:ed|s|ing)?|publication|media)\b", _I)
 DENY = re.compile(
     r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|ing)? (?:the |those |these )?reports?|"
-    r"dismiss(?:ed|ing)? (?:the )?reports?|not true|false|not be going|would not be going|"
+    r"dismiss(?:ed|ing)? (?:a |the )?reports?|reject(?:ed|ing)? a reports?|not true|false|not be going|"
+    r"would not be going|"
     r"not (?:being )?considered)\b",
     _I,
 )
 FUTURE_TENSE = re.compile(r"\b(?:will|would|is to|are to|due|expected|plans?|'ll|shall)\b", _I)
 PRONOUN = re.compile(r"(?<![\w'])(?:he|she|He|She)(?![\w'])")
 HONOREE_BEFORE = re.compile(
-    r"(?:funeral|inauguration|swearing-in|coronation|investiture) of\s+(?:\w+\s+){0,2}$", _I
+    r"(?:funeral|inauguration|swearing-in|coronation|investiture) (?:of|for)\s+(?:\w+\s+){0,4}$", _I
 )
 HONOREE_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:[\w-]+\s+){0,5}?(?:inauguration|swearing-in|funeral|coronation)|"
@@ -150,3 +156,18 @@ def appositive_country(knowledge, sentence: str, end: int) -> str | None:
     """The country of "Lula, Brazil's president," from the apposition after the name."""
     m = _APPOS_COUNTRY.match(sentence, end)
     return knowledge.country_of(m.group("country")) if m else None
+
+
+# what follows "whether"/"if" is not asserted: "has yet to confirm whether she will come"
+HEDGE = re.compile(r"\b(?:whether|if)\b", re.I)
+# a clause about something else: "..., when most leaders stayed away"
+CLAUSE_END = re.compile(r", (?:when|where|while|although|though|whose) |; ")
+# ", a close friend of Abe," after a name: not where the name's cue is
+APPOSITION_SPAN = re.compile(r",\s+(?:a|an|the|his|her|its|on|one of)\s[^,;\"“”]{0,80},")
+SEND_FORM = re.compile(r"\b(?:send|sent|sending|will send|to send|is sending|was sending)$", re.I)
+STAND_IN_AFTER = re.compile(
+    r"\s+(?:(?:its|his|her|their|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:delegation|minister|envoy|deputy|"
+    r"representative|ambassador|vice|secretary|someone|somebody)|\s+in (?:his|her) place|\s+instead",
+    re.I,
+)
+OUTGOING = re.compile(r"\b(?:outgoing|incumbent|sitting)\s", re.I)
