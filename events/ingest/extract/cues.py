@@ -84,6 +84,7 @@ L_PRESENT = re.compile(
     r"(?:led|headed) by|includ(?:ed|ing|e)|among them|among the (?:guests|leaders)(?: were)?|"
     r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|"
     r"as (?:will|did|was|were|has|have|had|is|are|would)|accompanied by|"
+    r"(?:chief )?guests? (?:of honou?r )?(?:was|were|is|will be)|"
     r"(?:attended|arrived|came|sat|travell?ed|attend|travel|be there)(?: [\w-]+){0,3} with"
     r"(?: [a-z]+){0,2}|"
     r"(?:leaders|guests) (?:at|in) [\w' -]{0,40}? included)\W*$",
@@ -116,7 +117,8 @@ HONOREE_BEFORE = re.compile(
 )
 HONOREE_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:[\w-]+\s+){0,5}?(?:inauguration|swearing-in|funeral|coronation)|"
-    r"\s+(?:was|were|is|will be) sworn in|\s+took the oath)",
+    r"\s+(?:was|were|is|will be) (?:formally )?(?:sworn in|inaugurated|crowned|installed)|"
+    r"\s+took the oath)",
     _I,
 )
 INVITER = re.compile(
