@@ -26,7 +26,7 @@ INVITED = re.compile(
 OBSERVER = re.compile(
     r"\s+(?:followed|attended|took part in|joined)[^.,;]{0,50}?\bas an? (?P<desc>observer)"
 )
-NAMED_AFTER = re.compile(r",?\s+(?:[A-Z]|\w+ [A-Z])")  # "its ambassador, Ali Bagheri": a person
+NAMED_AFTER = re.compile(r",?\s+[A-Z]\w+ [A-Z]")  # "its ambassador, Ali Bagheri": a person
 
 
 def country_delegations(

@@ -80,6 +80,8 @@ def extract_report(
         for mention, status in sentence_statuses(sentence, guests, event_past, previous):
             person = mention.person
             if not person.known and not person.country:
+                person.country = _sender_country(mention, guests, sentence)
+            if not person.known and not person.country:
                 continue  # an unknown name with no country is too often a bystander
             target = _event_for(mention, guests, refs, sentence) or event
             if _is_host(person, target.country, None):
@@ -134,6 +136,17 @@ def extract_report(
         ],
         claims=claims,
     )
+
+
+SENDS = re.compile(r"\b(?:send|sends|sending|sent|represented by|in (?:his|her) place)\b")
+
+
+def _sender_country(mention, guests, sentence: str) -> str | None:
+    """A stand-in takes the country of whoever sends them: "he will send Foreign Minister X"."""
+    i = guests.index(mention)
+    if i and SENDS.search(sentence, guests[i - 1].end, mention.span_start + 1):
+        return guests[i - 1].person.country
+    return None
 
 
 def _presence_for(event_past: bool | None) -> str:
