@@ -104,7 +104,7 @@ class Reader:
     def _prefix_country(self, sentence: str, start: int) -> tuple[str | None, int]:
         """The country named just before a mention ("Kenya's", "Chinese", "India will be
         represented by"): (alpha-2, offset) or (None, start)."""
-        for m in self._countries:
+        for m in self.countries:
             if m.end() > start:
                 break
             if m.start() < start - 70:
@@ -135,7 +135,7 @@ class Reader:
     def mentions(self, sentence: str) -> list[Mention]:
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        self._countries = list(self.k.country_re.finditer(sentence))
+        self.countries = list(self.k.country_re.finditer(sentence))
         self._titles = list(self.k.title_re.finditer(sentence))
 
         def free(a: int, b: int) -> bool:

@@ -26,15 +26,19 @@ INVITED = re.compile(
 OBSERVER = re.compile(
     r"\s+(?:followed|attended|took part in|joined)[^.,;]{0,50}?\bas an? (?P<desc>observer)"
 )
+_VERB = re.compile(r"represented|\bsen[dt]|dispatch|invited|observer")
 NAMED_AFTER = re.compile(r",?\s+[A-Z]\w+ [A-Z]")  # "its ambassador, Ali Bagheri": a person
 
 
 def country_delegations(
-    sentence: str, knowledge: Knowledge
+    sentence: str, knowledge: Knowledge, hits: list | None = None
 ) -> list[tuple[str | None, str, str, int]]:
     """(description or None, country, "present" | "invited", offset) for each country-only
-    delegation the sentence names."""
-    hits = list(knowledge.country_re.finditer(sentence))
+    delegation the sentence names. ``hits``: the sentence's country hits, when already found."""
+    if hits is None:
+        hits = list(knowledge.country_re.finditer(sentence))
+    if not hits or not _VERB.search(sentence):
+        return []
     out: list[tuple[str | None, str, str, int]] = []
     i = 0
     while i < len(hits):

@@ -53,7 +53,9 @@ def extract_report(
         if PAST_IN_PASSING.search(sentence):
             previous = sentence
             continue
-        for desc, country, how, _offset in country_delegations(sentence, knowledge):
+        for desc, country, how, _offset in country_delegations(
+            sentence, knowledge, reader.countries
+        ):
             if country != event.country and not NOT_INVITED.search(sentence):
                 status = "invited" if how == "invited" else _presence_for(event_past)
                 best.setdefault(

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 WORD = re.compile(r"(?<![\w-])\w+")
 _HEAD = re.compile(r"\w+")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
 class Hit:
@@ -44,12 +45,17 @@ class Gazetteer:
         for candidates in by_head.values():
             candidates.sort(key=len, reverse=True)
         self.by_head = by_head
+        # Only words that can start a name are looked at: capitalised ones plus the few
+        # lowercase heads ("the Kremlin", "former president").
+        others = sorted((h for h in by_head if not _UPPER.match(h)), key=len, reverse=True)
+        alternatives = [r"[A-ZÀ-ÖØ-Þ]\w*"] + [re.escape(h) + r"(?!\w)" for h in others]
+        self._words = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + ")")
 
     def finditer(self, text: str) -> Iterator[Hit]:
         by_head = self.by_head
         size = len(text)
         last_end = 0
-        for word in WORD.finditer(text):
+        for word in self._words.finditer(text):
             start = word.start()
             if start < last_end:
                 continue
