@@ -82,7 +82,7 @@ def sentence_statuses(
             right = right + " " + sentence_for_cue
         left = sentence[max(left_bound, group[0].span_start - 120) : group[0].span_start]
         statuses: set[str] = set()
-        if L_DECLINE.search(left):  # "Li, not Xi, will lead", "in place of X"
+        if L_DECLINE.search(left[-40:]):  # "Li, not Xi, will lead", "in place of X"
             for mention in group:
                 out.append((mention, "declined"))
             continue
@@ -118,7 +118,7 @@ def sentence_statuses(
         if past and (not declined or past.start() > declined.end()):
             statuses.add(_presence(past.group(0), sentence, event_past, not future_sentence))
         if not statuses:
-            if L_DECLINE.search(left):
+            if L_DECLINE.search(left[-40:]):
                 statuses.add("declined")
             elif L_PRESENT.search(left):
                 statuses.add(
@@ -126,7 +126,7 @@ def sentence_statuses(
                     if not future_sentence
                     else "accepted"
                 )
-            elif L_INVITED.search(left) and "invit" in left.lower():
+            elif "invit" in left.lower() and L_INVITED.search(left[-70:]):
                 statuses.add("invited")
         if (
             REPORTED.search(sentence)
