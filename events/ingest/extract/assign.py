@@ -19,6 +19,7 @@ from .claims import (
     REPORTED,
     Mention,
 )
+from .cues import APPOSITION_SPAN, CLAUSE_END, HEDGE, SEND_FORM, STAND_IN_AFTER
 
 VIDEO = re.compile(r"video|online|remotely", re.I)
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
@@ -32,6 +33,18 @@ def _groups(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([mention])
     return groups
+
+
+def _blank_appositions(sentence: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
+    """Blank ", a close friend of Abe," after a name (offsets kept) and drop the names in it."""
+    ends = {m.end for m in mentions}
+    spans = [m.span() for m in APPOSITION_SPAN.finditer(sentence) if m.start() in ends]
+    if not spans:
+        return sentence, mentions
+    for a, b in spans:
+        sentence = sentence[: a + 1] + " " * (b - a - 2) + sentence[b - 1 :]
+    kept = [m for m in mentions if not any(a < m.start < b for a, b in spans)]
+    return sentence, kept
 
 
 def _presence(match_text: str, sentence: str, event_past: bool | None, past: bool) -> str:
@@ -53,22 +66,37 @@ def sentence_statuses(
     sentence_for_cue = previous if previous and THEY_ARE.match(sentence) else None
     out: list[tuple[Mention, str]] = []
     future_sentence = bool(FUTURE_TENSE.search(sentence))
+    sentence, mentions = _blank_appositions(sentence, mentions)
     groups = _groups(sentence, mentions)
     for gi, group in enumerate(groups):
         left_bound = groups[gi - 1][-1].end if gi else 0
         right_bound = groups[gi + 1][0].span_start if gi + 1 < len(groups) else len(sentence)
         right = sentence[group[-1].end : right_bound]
+        cut = CLAUSE_END.search(right, 1)
+        if cut:
+            right = right[: cut.start()]
+        hedge = HEDGE.search(right)
+        if hedge:
+            right = right[: hedge.start()]
         if sentence_for_cue is not None:
             right = right + " " + sentence_for_cue
-        left = sentence[left_bound : group[0].span_start]
+        left = sentence[max(left_bound, group[0].span_start - 120) : group[0].span_start]
         statuses: set[str] = set()
-        if L_DECLINE.search(left):  # "Li, not Xi, will lead", "in place of X"
+        if L_DECLINE.search(left[-40:]):  # "Li, not Xi, will lead", "in place of X"
             for mention in group:
                 out.append((mention, "declined"))
             continue
         if R_INVITED.search(right):
             statuses.add("invited")
         declined = R_DECLINE.search(right)
+        if declined and SEND_FORM.search(declined.group(0)):
+            # "will send X": a decline only when a stand-in follows, not "to send a protocol"
+            after = group[-1].end + declined.end()
+            if not (
+                STAND_IN_AFTER.match(right, declined.end())
+                or any(0 <= m.span_start - after < 40 for m in mentions)
+            ):
+                declined = None
         if declined:
             statuses.add("declined")
         future = R_PRESENT_FUTURE.search(right)
@@ -90,7 +118,7 @@ def sentence_statuses(
         if past and (not declined or past.start() > declined.end()):
             statuses.add(_presence(past.group(0), sentence, event_past, not future_sentence))
         if not statuses:
-            if L_DECLINE.search(left):
+            if L_DECLINE.search(left[-40:]):
                 statuses.add("declined")
             elif L_PRESENT.search(left):
                 statuses.add(
@@ -98,7 +126,7 @@ def sentence_statuses(
                     if not future_sentence
                     else "accepted"
                 )
-            elif L_INVITED.search(left) and "invit" in left.lower():
+            elif "invit" in left.lower() and L_INVITED.search(left[-70:]):
                 statuses.add("invited")
         if (
             REPORTED.search(sentence)

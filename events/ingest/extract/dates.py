@@ -36,6 +36,7 @@ RELATIVE = re.compile(
     r"tonight|this evening)\b",
     re.I,
 )
+FORWARD = re.compile(r"\b(?:for|ahead of|before|until)\s*$")
 FUTURE = re.compile(
     r"\b(will|would|is to|are to|due|expected|plans?|planned|next|upcoming|scheduled|"
     r"set to|going to|shall|'ll)\b",
@@ -100,6 +101,12 @@ def find_dates(
             continue
         target = WEEKDAYS.index(m.group("wd").lower())
         rel = (m.group("rel") or "").lower()
+        if (
+            not rel
+            and sentence.startswith(("'s", "’s"), m.end())
+            and FORWARD.search(sentence, max(0, m.start() - 12), m.start())
+        ):
+            rel = "next"  # "arriving for Tuesday's funeral"
         delta = (target - published.weekday()) % 7
         if rel == "next" or (rel != "last" and future):
             date = published + datetime.timedelta(days=delta)

@@ -16,7 +16,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "inauguration",
         re.compile(
-            r"\b(?:inauguration|inaugural ceremony|swearing-in|sworn in|oath of office|"
+            r"\b(?:inauguration|inaugural (?:ceremony|[Mm]ass)|inaugurated|swearing-in|sworn in|oath of office|"
             r"take the oath|took the oath|taking the oath|handover)\b",
             re.I,
         ),
@@ -78,6 +78,11 @@ PAST_VERBS = re.compile(
     r"\b(?:opened|closed|ended|wrapped up|was sworn|were sworn|took place|was held|began|"
     r"reopened|gathered|filled|attended|drew to a close|sat down|took the oath)\b",
     re.I,
+)
+OTHER_ACTION = re.compile(r"\b(?:ahead of|before)\b")
+OPENS_ON = re.compile(
+    r"\b(?:opens|begins|starts|will open|will begin|will start|gets under way|kicks off|is held|"
+    r"will be held|takes place|will take place)\s+(?:on\s+)?(?=[A-Z0-9])"
 )
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
@@ -177,7 +182,8 @@ def find_main_event(
         found = [
             c
             for c in cities_in(text, knowledge)
-            if not SOURCE_CITY.match(text[c[0] :])
+            if not text.startswith(" Day", c[0] + len(c[1]))  # "Republic Day parade"
+            and not SOURCE_CITY.match(text[c[0] :])
             and c[1] not in CITY_STOPWORDS
             and not any(a <= c[0] < b for a, b in people)  # "Vladimir" in "Vladimir Putin"
         ]
@@ -210,6 +216,8 @@ def _event_date(
         for offset, date, how in dates:
             if abs(date.year - published.year) > 1:
                 continue
+            if hit and offset < hit.start() and OTHER_ACTION.search(sentence, offset, hit.start()):
+                continue
             if how == "absolute" and absolute is None:
                 absolute = date
             elif how == "weekday" and weekday is None:
@@ -223,6 +231,13 @@ def _event_date(
                 weekday = date
         if absolute:
             break
+    if absolute is None and weekday is None:
+        for sentence in sentences[:8]:  # "the meeting ..., which opens on Tuesday"
+            m = OPENS_ON.search(sentence)
+            if m:
+                dates = [d for d in find_dates(sentence[m.end() :], published, future=True)]
+                if dates and dates[0][0] == 0:
+                    return dates[0][1]
     if absolute is None:
         for _offset, date, how in find_dates(title, published):
             if how == "weekday":

@@ -6,10 +6,13 @@ import datetime
 import re
 
 from .assign import sentence_statuses
-from .claims import INVITER, Reader
+from .claims import INVITER, NOT_INVITED, Reader
+from .cues import OUTGOING
+from .delegations import country_delegations
 from .events import find_main_event
 from .knowledge import Knowledge
 from .model import ExtractedClaim, ExtractedEvent, Extraction
+from .others import OtherEvents
 from .text import split_dateline, split_sentences
 
 # A sentence about an earlier year ("attended the first swearing-in in 2014") is background.
@@ -40,46 +43,77 @@ def extract_report(
     reader = Reader(knowledge)
     reader.mentions(title or "")  # registers the people the headline names
     reader.previous_subject = None
-    best: dict[tuple[str, str], tuple[str, str, str | None, float]] = {}
+    others = OtherEvents(event, published, knowledge)
+    best: dict[tuple[str, str, str], tuple[str, str | None, float, str | None]] = {}
     inviters: dict[str, str] = {}
-    order: list[tuple[str, str]] = []
+    hosts: set[str] = set()
     previous = ""
     for sentence in sentences:
         mentions = reader.mentions(sentence)
-        if not mentions or PAST_IN_PASSING.search(sentence):
+        if PAST_IN_PASSING.search(sentence):
+            previous = sentence
+            continue
+        for desc, country, how, _offset in country_delegations(
+            sentence, knowledge, reader.countries
+        ):
+            if country != event.country and not NOT_INVITED.search(sentence):
+                status = "invited" if how == "invited" else _presence_for(event_past)
+                best.setdefault(
+                    (event.key, f"{desc}|{country}", status), (sentence, country, 0.6, desc)
+                )
+        if not mentions:
             previous = sentence
             continue
         for mention in mentions:
             inviter = _inviter(sentence, mention, mentions)
             if inviter:
                 inviters.setdefault(mention.person.name, inviter)
-        guests = [m for m in mentions if not _is_host(m.person, event.country, event.honoree)]
+            if mention.person.country == event.country and OUTGOING.search(
+                sentence, max(0, mention.span_start - 12), mention.start
+            ):
+                hosts.add(mention.person.name)
+        refs = others.refs(sentence)
+        guests = [
+            m
+            for m in mentions
+            if m.person.name not in hosts
+            and (refs or not _is_host(m.person, event.country, event.honoree))
+        ]
         for mention, status in sentence_statuses(sentence, guests, event_past, previous):
             person = mention.person
             if not person.known and not person.country:
+                person.country = _sender_country(mention, guests, sentence)
+            if not person.known and not person.country:
                 continue  # an unknown name with no country is too often a bystander
-            key = (person.name, status)
+            target = _event_for(mention, guests, refs, sentence) or event
+            if _is_host(person, target.country, None):
+                continue
+            if target is not event and status == "accepted" and _is_past(target, published):
+                status = "attended"
+            key = (target.key, person.name, status)
             if key not in best:
-                order.append(key)
                 confidence = 0.85 if person.known else 0.7
-                best[key] = (status, sentence, person.country, confidence)
+                best[key] = (sentence, person.country, confidence, None)
         previous = sentence
 
     claims = []
-    for name, status in order:
-        _status, evidence, country, confidence = best[(name, status)]
-        rungs = [s for (n, s) in best if n == name and s in LADDER]
+    named = {(ev, best[(ev, n, s)][1], s) for ev, n, s in best if "|" not in n}
+    for ev, name, status in best:
+        evidence, country, confidence, desc = best[(ev, name, status)]
+        if "|" in name and (ev, country, status) in named:
+            continue  # a named person leads that delegation
+        rungs = [s for (e, n, s) in best if e == ev and n == name and s in LADDER]
         if status in LADDER and LADDER[status] < max(LADDER[s] for s in rungs):
             continue
-        others = [s for (n, s) in best if n == name and s != "invited"]
-        if status == "invited" and others:
+        others_ = [s for (e, n, s) in best if e == ev and n == name and s != "invited"]
+        if status == "invited" and others_:
             continue  # any other status implies the invitation
         claims.append(
             ExtractedClaim(
-                event=event.key,
-                invitee=name,
+                event=ev,
+                invitee=desc if "|" in name else name,
                 invitee_country=country,
-                inviter=inviters.get(name),
+                inviter=inviters.get(name) if ev == event.key else None,
                 status=status,
                 evidence=evidence,
                 confidence=confidence,
@@ -87,19 +121,58 @@ def extract_report(
         )
     if not claims:
         return Extraction()
+    used = {c.event for c in claims}
+    drafts = [event, *sorted(others.events.values(), key=lambda d: int(d.key[1:]))]
     return Extraction(
         events=[
             ExtractedEvent(
-                key=event.key,
-                name=event.name,
-                kind=event.kind,
-                start_date=event.start_date,
-                city=event.city,
-                country=event.country,
+                key=d.key,
+                name=d.name,
+                kind=d.kind,
+                start_date=d.start_date,
+                city=d.city,
+                country=d.country,
             )
+            for d in drafts
+            if d.key in used
         ],
         claims=claims,
     )
+
+
+SENDS = re.compile(r"\b(?:send|sends|sending|sent|represented by|in (?:his|her) place)\b")
+
+
+def _sender_country(mention, guests, sentence: str) -> str | None:
+    """A stand-in takes the country of whoever sends them: "he will send Foreign Minister X"."""
+    i = guests.index(mention)
+    if i and SENDS.search(sentence, guests[i - 1].end, mention.span_start + 1):
+        return guests[i - 1].person.country
+    return None
+
+
+def _presence_for(event_past: bool | None) -> str:
+    return "attended" if event_past else "accepted"
+
+
+def _is_past(draft, published: datetime.date) -> bool:
+    return draft.start_date is None or draft.start_date < published
+
+
+def _event_for(mention, guests, refs, sentence: str):
+    """The other event whose phrase lies in this mention's stretch of the sentence."""
+    if not refs:
+        return None
+    i = guests.index(mention)
+    lo = guests[i - 1].end if i else 0
+    hi = guests[i + 1].span_start if i + 1 < len(guests) else len(sentence)
+    cut = re.search(r", (?:when|where|while|although|though) |; | but ", sentence[mention.end : hi])
+    if cut:
+        hi = mention.end + cut.start()
+    for start, _end, draft in refs:
+        if lo <= start < hi:
+            return draft
+    return None
 
 
 def _guess_past(sentences: list[str]) -> bool | None:

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .gazetteer import Gazetteer
+
 DATA = Path(__file__).parent / "data"
 
 # Roles that make a person a host when they belong to the host country (rule: hosts are not
@@ -60,15 +62,15 @@ class Knowledge:
         self.cities: dict[str, tuple[str, str]] = base["cities"]
         self.strip_titles: tuple[str, ...] = base["strip"]
         self.keep_titles: tuple[str, ...] = base["keep"]
-        self.country_re: re.Pattern = base["country_re"]
-        self.org_re: re.Pattern = base["org_re"]
-        self.title_re: re.Pattern = base["title_re"]
+        self.country_re: Gazetteer = base["country_re"]
+        self.org_re: Gazetteer = base["org_re"]
+        self.title_re: Gazetteer = base["title_re"]
         self.people = people
         self.by_alias: dict[str, Person] = {}
         for person in people:
             for alias in (person.name, *person.aliases):
                 self.by_alias.setdefault(alias, person)
-        self.people_re = re.compile(r"(?<![\w-])(?:" + _alternation(self.by_alias) + r")(?![\w-])")
+        self.people_re = Gazetteer(self.by_alias)
 
     @classmethod
     def default(cls) -> Knowledge:
@@ -139,16 +141,15 @@ def _base_gazetteers() -> dict:
     titles = _load("titles.json")
     strip = tuple(titles["strip"])
     keep = tuple(titles["keep"])
-    country_alt = _alternation(countries)
     return {
         "countries": countries,
         "orgs": orgs,
         "cities": city_map,
         "strip": strip,
         "keep": keep,
-        "country_re": re.compile(r"(?<![\w-])(?:" + country_alt + r")(?![\w-])"),
-        "org_re": re.compile(r"(?<![\w-])(?:" + _alternation(orgs) + r")(?![\w-])"),
-        "title_re": re.compile(r"(?<![\w-])(?:" + _alternation(strip + keep) + r")(?![\w-])"),
+        "country_re": Gazetteer(countries),
+        "org_re": Gazetteer(orgs),
+        "title_re": Gazetteer(strip + keep),
     }
 
 

@@ -1,0 +1,175 @@
+"""Status cues and name shapes: the regular expressions the claim reader uses."""
+
+from __future__ import annotations
+
+import re
+
+_TOK = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+_PART = r"(?:da|de|do|dos|del|della|van|von|der|den|bin|bint|binti|al|el|ul|la|le|ibn|di)"
+_NAME2 = _TOK + r"(?:\s+(?:" + _PART + r"\s+)*" + _TOK + r"){1,4}"
+_NAME1 = _TOK + r"(?:\s+(?:" + _PART + r"\s+)*" + _TOK + r"){0,5}"
+KEEP_TITLE = re.compile(
+    r"\b(?P<title>Crown Prince|Crown Princess|King|Queen|Prince|Princess|Emperor|Empress|"
+    r"Sultan|Pope|Grand Duke)\s+(?P<name>" + _NAME1 + r")"
+)
+ROLE_WORD = re.compile(
+    r"\b(?:founder|spokesman|spokeswoman|spokesperson|adviser|advisor|speaker|envoy|official|"
+    r"minister|secretary|chief executive|predecessor|rival|wife|husband|president|"
+    r"prime minister|premier|chancellor|ambassador|leader)\b,?\s+(?P<name>" + _NAME2 + r")"
+)
+NOT_NAME_WORDS = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "For", "From", "With", "After", "Before",
+    "Minister", "President", "Prime", "Foreign", "Summit", "Forum", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Day", "Party", "Council", "Ministry", "Office", "House", "Palace", "Centre", "Center",
+    "Union", "Court", "Congress", "Assembly", "Parliament", "Association", "Agency", "Bank",
+    "Democratic", "Republic", "National", "International", "Group", "Post", "Times", "News",
+    "Alliance", "Organisation", "Organization", "Convention", "Initiative", "Road", "Belt",
+    "Cathedral", "Abbey", "Hall", "Beach", "Park", "Memorial", "Museum", "Chapel", "Church",
+    "Secretary", "Deputy", "Vice", "Chief", "Executive", "Financial", "Security", "Defence",
+}  # fmt: skip
+SPEAKER_AFTER = re.compile(
+    r"^,?\s*(?:\([^)]*\)\s*)?(?:has |had |also |later )?(?:said|says|told|added|announced|wrote|"
+    r"warned|argued|acknowledged|cautioned|called|described|noted|insisted|accused)\b"
+)
+LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with)\s*$")
+
+_I = re.I
+R_DECLINE = re.compile(
+    r"\b(?:(?:will|would|could|can|does|did|do)\s*(?:not|n't)\s+(?:be\s+)?(?:attend|travel|come|"
+    r"coming|go|going|make|making|be there|join|take part|there)|won't|cannot attend|"
+    r"can't attend|unable to (?:attend|travel|come|make|be)|not be able to|not (?:be )?attend|"
+    r"not making the (?:trip|journey)|did not come|"
+    r"declin(?:e|ed|es|ing)|turn(?:ed|s)? (?:the invitation |it )?down|turned down|"
+    r"stay(?:ed|s|ing)? (?:away|home|in)\b|skip(?:s|ped|ping)?|to miss|will miss|missed|"
+    r"pull(?:ed|s)? out|withdr(?:ew|awn|aws)|absent|absentee|"
+    r"(?:by|via) video|video link|video conference|online|remotely|not among|"
+    r"chosen not to|decided not to|not be there|rather than in person|is sending|"
+    r"was sending|will send|to send|sent|sending|asked [^,.]{0,40} to represent)",
+    _I,
+)
+R_PRESENT_PAST = re.compile(
+    r"\b(?:attended|(?:was|were) (?:also |all )?(?:among|present|there|in the (?:audience|hall|"
+    r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:with|at|"
+    r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
+    r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented|addressed|"
+    r"(?:was|were) (?:also )?at the|watched|was the (?:chief )?guest(?: of honou?r)?|turned up|"
+    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])|"
+    r"in attendance|went in (?:his|her) place|went instead|had already arrived|flew to|"
+    r"sat at|(?:is|are) attending|in (?:his|her) place|standing in for|to represent)\b",
+    _I,
+)
+R_PRESENT_FUTURE = re.compile(
+    r"\b(?:will (?:also |all |both |still )?(?:attend|travel|be (?:there|in|at|attending|among|accompanied by)|come|go|lead|"
+    r"represent|accompany|join|make the trip|visit|fly|arrive|sit|take part)|would (?:attend|"
+    r"travel|be in|come|lead|go|represent|be there|accept|take part|arrive)|(?:is|are) (?:also )?"
+    r"(?:due|expected|scheduled|slated|set to|going to|to attend|to travel|to lead|attending|"
+    r"coming)|plans? to (?:attend|travel|go|come|be)|(?:has|have|had) confirmed|confirmed "
+    r"(?:the trip|his attendance|her attendance|that)|(?:has|have|had)?\s*accepted|"
+    r"agreed to attend|will be there|go instead|in (?:his|her) place|will make [\w' ]{0,40}?(?:trip|visit|journey)|"
+    r"(?:will|would) [\w' ]{0,30}? and (?:travel|attend|come|fly)|(?:is|are) (?:also )?among the (?:[\w-]+ )?guests|"
+    r"(?:is|are) (?:also )?(?:the )?guests? of honou?r)\b",
+    _I,
+)
+R_INVITED = re.compile(
+    r"\b(?:(?:was|were|has been|have been|had been|had also been|been) (?:also )?invited|"
+    r"(?:received|has received|have received) (?:an |the |their |his |her )?invitations?|"
+    r"list of invited|whom [\w' .-]{0,40} (?:had )?(?:also )?invited)\b",
+    _I,
+)
+L_PRESENT = re.compile(
+    r"(?:represented by|(?:is|was|are|were) sending|sending|sent|will send|to send|"
+    r"(?:led|headed) by|includ(?:ed|ing|e)|among them|among the (?:guests|leaders)(?: were)?|"
+    r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|"
+    r"as (?:will|did|was|were|has|have|had|is|are|would)|accompanied by|"
+    r"(?:chief )?guests? (?:of honou?r )?(?:was|were|is|will be)|"
+    r"(?:attended|arrived|came|sat|travell?ed|attend|travel|be there)(?: [\w-]+){0,3} with"
+    r"(?: [a-z]+){0,2}|"
+    r"(?:leaders|guests) (?:at|in) [\w' -]{0,40}? included)\W*$",
+    _I,
+)
+L_INVITED = re.compile(
+    r"(?:invited|invitations? to|extended (?:the|an) invitation to|asked|are)\W*$", _I
+)
+L_DECLINE = re.compile(
+    r"(?:in place of|instead of|rather than(?: by)?|standing in for|, not)\W*$", _I
+)
+NOT_INVITED = re.compile(
+    r"\b(?:not (?:been |be )?invited|did not invite|not invite|no invitation|not on the list|"
+    r"missing from the guest list|not being considered|was not represented|were not represented|"
+    r"left out|not one of them|not intend to invite|did not invite)\b",
+    _I,
+)
+REPORTED = re.compile(r"\b(?:report(?:ed|s|ing)?|publication|media)\b", _I)
+DENY = re.compile(
+    r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|ing)? (?:the |those |these )?reports?|"
+    r"dismiss(?:ed|ing)? (?:a |the )?reports?|reject(?:ed|ing)? a reports?|not true|false|not be going|"
+    r"would not be going|"
+    r"not (?:being )?considered)\b",
+    _I,
+)
+FUTURE_TENSE = re.compile(r"\b(?:will|would|is to|are to|due|expected|plans?|'ll|shall)\b", _I)
+PRONOUN = re.compile(r"(?<![\w'])(?:he|she|He|She)(?![\w'])")
+HONOREE_BEFORE = re.compile(
+    r"(?:funeral|inauguration|swearing-in|coronation|investiture) (?:of|for)\s+(?:\w+\s+){0,4}$", _I
+)
+HONOREE_AFTER = re.compile(
+    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,5}?(?:inauguration|swearing-in|funeral|coronation)|"
+    r"\s+(?:was|were|is|will be) (?:formally )?(?:sworn in|inaugurated|crowned|installed)|"
+    r"\s+took the oath)",
+    _I,
+)
+INVITER = re.compile(
+    r"(?:at (?P<a>[\w .'’-]+?)['’]s? (?:official |personal )?invitation|(?P<b>[\w .'’-]+?)['’]s? "
+    r"invitation|invitation (?:from|of) (?P<c>[\w .'’-]+)|invited by (?P<d>[\w .'’-]+)|"
+    r"(?P<e>[\w .'’-]+?) (?:had |has |have )?(?:also |personally |himself )?invited)"
+)
+
+# -- shapes around names ------------------------------------------------------------------
+POSSESSIVE = re.compile(r"['’]s$")
+TITLED_NAME = re.compile(r",?\s+(?P<nm>" + _NAME2 + r")")
+TITLE_GAP = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*")
+WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w-]*)\s+$")
+# "Kenya's William Ruto", "Chinese Premier", "Argentina's president, Javier Milei"
+PREFIX_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,4}?,?\s*")
+PREFIX_BLOCK = re.compile(r"\b(?:in|of|to|for|from|with|by|and|was|is|were|are|sent|the)\b")
+# "India will be represented by", "Peru sent", "The UAE sent its president,"
+SENDER_GAP = re.compile(
+    r"(?:,[^,]{0,60},)?\s+(?:will |would |is to |was to |has |had )?(?:be |been |was |were |is |"
+    r"are )?(?:represented by|sen(?:t|ding|ds?)|dispatch(?:ed|es|ing)?)"
+    r"(?:\s+(?:its|their|a|an|the))?(?:\s+[\w-]+){0,3}?,?\s*"
+)
+# "Vyacheslav Volodin, the speaker of the State Duma" / "Javier Milei, Argentina's president"
+APPOSITION = re.compile(
+    r"(?P<name>" + _NAME2 + r"),\s+(?:the|its|his|her|[A-Z][\w]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:president|prime minister|premier|chancellor|speaker|foreign minister|minister|"
+    r"secretary|ambassador|envoy|leader|head|chairman|king|queen)\b"
+)
+_APPOS_COUNTRY = re.compile(
+    r",\s+(?P<country>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:president|prime minister|premier|chancellor|foreign minister|minister|leader|king|"
+    r"queen|ambassador|envoy)\b"
+)
+
+
+def appositive_country(knowledge, sentence: str, end: int) -> str | None:
+    """The country of "Lula, Brazil's president," from the apposition after the name."""
+    m = _APPOS_COUNTRY.match(sentence, end)
+    return knowledge.country_of(m.group("country")) if m else None
+
+
+# what follows "whether"/"if" is not asserted: "has yet to confirm whether she will come"
+HEDGE = re.compile(r"\b(?:whether|if)\b", re.I)
+# a clause about something else: "..., when most leaders stayed away"
+CLAUSE_END = re.compile(r", (?:when|where|while|although|though|whose) |; ")
+# ", a close friend of Abe," after a name: not where the name's cue is
+APPOSITION_SPAN = re.compile(r",\s+(?:a|an|the|his|her|its|on|one of)\s[^,;\"“”]{0,80},")
+SEND_FORM = re.compile(r"\b(?:send|sent|sending|will send|to send|is sending|was sending)$", re.I)
+STAND_IN_AFTER = re.compile(
+    r"\s+(?:(?:its|his|her|their|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:delegation|minister|envoy|deputy|"
+    r"representative|ambassador|vice|secretary|someone|somebody)|\s+in (?:his|her) place|\s+instead",
+    re.I,
+)
+OUTGOING = re.compile(r"\b(?:outgoing|incumbent|sitting)\s", re.I)

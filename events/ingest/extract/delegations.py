@@ -1,0 +1,70 @@
+"""Delegations named only by their country: "Peru and Bolivia sent their foreign ministers",
+"Iran will be represented by its ambassador", "North Korea has been invited only at ambassador
+level". The invitee is a short description from the text (or None), the country is set."""
+
+from __future__ import annotations
+
+import re
+
+from .knowledge import Knowledge
+
+_DESC = (
+    r"(?P<desc>(?:[a-z][\w-]*\s+){0,3}?(?:ambassador|minister|envoy|official|delegation|speaker|"
+    r"chairman|vice-chairman|vice-president|vice president|observer|representative|secretary|"
+    r"deputy)s?)"
+)
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
+PRESENT = re.compile(
+    r"\s+(?:also\s+)?(?:(?:will|would|is to|are to)\s+)?(?:be\s+|was\s+|were\s+|is\s+|are\s+)?"
+    r"(?:represented by|sen(?:t|ds?|ding)|dispatch(?:ed|es|ing)?)\s+(?:a|an|its|their)\s+" + _DESC
+)
+INVITED = re.compile(
+    r"\s+(?:has|have|had|was|were)\s+(?:also\s+)?(?:been\s+)?invited\s+(?:only\s+)?"
+    r"(?:to send (?:its|their|an?)\s+" + _DESC + r"|at (?P<level>ambassador|ministerial|"
+    r"ministerial|envoy) level)"
+)
+OBSERVER = re.compile(
+    r"\s+(?:followed|attended|took part in|joined)[^.,;]{0,50}?\bas an? (?P<desc>observer)"
+)
+_VERB = re.compile(r"represented|\bsen[dt]|dispatch|invited|observer")
+NAMED_AFTER = re.compile(r",?\s+[A-Z]\w+ [A-Z]")  # "its ambassador, Ali Bagheri": a person
+
+
+def country_delegations(
+    sentence: str, knowledge: Knowledge, hits: list | None = None
+) -> list[tuple[str | None, str, str, int]]:
+    """(description or None, country, "present" | "invited", offset) for each country-only
+    delegation the sentence names. ``hits``: the sentence's country hits, when already found."""
+    if hits is None:
+        hits = list(knowledge.country_re.finditer(sentence))
+    if not hits or not _VERB.search(sentence):
+        return []
+    out: list[tuple[str | None, str, str, int]] = []
+    i = 0
+    while i < len(hits):
+        group = [hits[i]]
+        while i + 1 < len(hits) and _LIST_GAP.fullmatch(
+            sentence, group[-1].end(), hits[i + 1].start()
+        ):
+            i += 1
+            group.append(hits[i])
+        i += 1
+        end = group[-1].end()
+        for pattern, how in ((PRESENT, "present"), (INVITED, "invited"), (OBSERVER, "present")):
+            m = pattern.match(sentence, end)
+            if not m:
+                continue
+            if NAMED_AFTER.match(sentence, m.end()) and not sentence.startswith(" in ", m.end()):
+                break
+            desc = m.group("desc") if "desc" in m.groupdict() and m.group("desc") else None
+            if desc is None and m.groupdict().get("level"):
+                desc = "ambassador" if m.group("level") == "ambassador" else "minister"
+            if desc and desc.endswith("s") and not desc.endswith("ss"):
+                desc = desc[:-1]
+            if desc == "delegation":
+                desc = None
+            for hit in group:
+                code = knowledge.country_names[hit.group(0)]
+                out.append((desc, code, how, hit.start()))
+            break
+    return out

@@ -1,0 +1,144 @@
+"""Capabilities of the extractor, on sentences written for these tests (not sample text)."""
+
+import datetime
+
+from events.ingest.extract import extract_report
+from events.ingest.extract.dates import find_dates
+from events.ingest.extract.gazetteer import Gazetteer
+
+PUBLISHED = datetime.date(2026, 4, 1)  # a Wednesday
+
+
+def run(text, published=PUBLISHED, title=""):
+    result = extract_report(text, published=published, title=title)
+    events = {e.key: e for e in result.events}
+    return {(events[c.event].name, c.invitee, c.invitee_country, c.status) for c in result.claims}
+
+
+def statuses(text, **kw):
+    return {(name, country, status) for _e, name, country, status in run(text, **kw)}
+
+
+def test_it_gives_a_past_edition_that_someone_attended_its_own_event():
+    result = extract_report(
+        "Leaders will meet at the summit in Oslo on May 12. Kenyan President William Ruto "
+        "will attend, a year after he flew to last year's summit in Lisbon.",
+        published=PUBLISHED,
+    )
+    by_key = {e.key: e for e in result.events}
+    found = {(by_key[c.event].city, c.status) for c in result.claims if c.invitee == "William Ruto"}
+    assert ("Oslo", "accepted") in found
+    assert ("Lisbon", "attended") in found
+
+
+def test_it_ignores_a_past_event_mentioned_with_nobody_attending():
+    result = extract_report(
+        "Leaders will meet at the summit in Oslo on May 12. Last year's summit in Lisbon "
+        "ended without a statement. Kenyan President William Ruto will attend.",
+        published=PUBLISHED,
+    )
+    assert [e.city for e in result.events] == ["Oslo"]
+
+
+def test_it_records_delegations_named_only_by_country():
+    found = statuses(
+        "The coronation in Oslo on Saturday will draw royals from across Europe. Peru and "
+        "Bolivia will send their foreign ministers, and Iran will be represented by its "
+        "ambassador in Oslo. Laos has been invited only at ambassador level."
+    )
+    assert ("foreign minister", "PE", "accepted") in found
+    assert ("foreign minister", "BO", "accepted") in found
+    assert ("ambassador", "IR", "accepted") in found
+    assert ("ambassador", "LA", "invited") in found
+
+
+def test_it_reads_appositions_and_keeps_names_inside_them_out():
+    found = statuses(
+        "The summit in Oslo on May 12 will be short. Lula, Brazil's president, will attend. "
+        "Narendra Modi, a close friend of Joko Widodo, is due to fly in on Monday."
+    )
+    assert ("Luiz Inácio Lula da Silva", "BR", "accepted") in found
+    assert ("Narendra Modi", "IN", "accepted") in found
+    assert not any(name == "Joko Widodo" for name, _c, _s in found)
+
+
+def test_it_follows_the_country_leader_and_pronouns_to_earlier_names():
+    found = statuses(
+        "The inauguration in Lima on Sunday will draw regional leaders. Venezuelan President "
+        "Nicolás Maduro was invited. The Venezuelan leader will not attend, and he will send "
+        "Foreign Minister Yván Gil instead."
+    )
+    assert ("Nicolás Maduro", "VE", "declined") in found
+    assert ("Yván Gil", "VE", "accepted") in found
+
+
+def test_it_keeps_an_undecided_invitee_at_invited():
+    found = statuses(
+        "The summit in Oslo on May 12 is taking shape. Italian Prime Minister Giorgia Meloni, "
+        "who has also been invited, has yet to confirm whether she will make the trip."
+    )
+    assert found == {("Giorgia Meloni", "IT", "invited")}
+
+
+def test_it_counts_an_outlets_report_as_a_claim_and_not_the_outlet():
+    found = statuses(
+        "The parade in Moscow on May 9 will be large. According to the newspaper Le Monde, "
+        "Serbian President Aleksandar Vučić will attend."
+    )
+    assert found == {("Aleksandar Vučić", "RS", "accepted")}
+
+
+def test_it_reads_a_metonym_denial_as_the_host_denying():
+    found = statuses(
+        "The summit in Kazan on Friday will open with a banquet. The Kremlin dismissed a report "
+        "in a Turkish newspaper that Chinese President Xi Jinping would skip it."
+    )
+    assert not any(country == "RU" for _n, country, _s in found)
+
+
+def test_it_gives_international_organisation_heads_no_country():
+    found = statuses(
+        "The summit in Kazan opened on Tuesday. UN Secretary-General António Guterres "
+        "arrived on Wednesday to take part.",
+        published=datetime.date(2026, 4, 2),
+    )
+    assert ("António Guterres", None, "attended") in found
+
+
+def test_it_keeps_an_outgoing_host_out():
+    found = statuses(
+        "Lula will be sworn in in Brasília on Sunday. Outgoing President Jair Bolsonaro will "
+        "not attend. Chile's Gabriel Boric will be there."
+    )
+    assert ("Gabriel Boric", "CL", "accepted") in found
+    assert not any(country == "BR" for _n, country, _s in found)
+
+
+def test_it_does_not_read_a_sent_document_as_a_stand_in():
+    found = statuses(
+        "NATO leaders wrapped up a two-day summit in Vilnius on Wednesday. Turkish President "
+        "Recep Tayyip Erdoğan, who arrived on Monday, agreed to send the protocol to parliament.",
+        published=datetime.date(2026, 4, 1),
+    )
+    assert not any(status == "declined" for _n, _c, status in found)
+
+
+def test_possessive_weekdays_after_for_point_forward():
+    monday = datetime.date(2026, 3, 30)
+    dates = [d for _o, d, _k in find_dates("arrived on Monday for Tuesday's funeral", monday)]
+    assert datetime.date(2026, 3, 31) in dates
+
+
+def test_the_event_date_skips_a_weekday_tied_to_another_action():
+    result = extract_report(
+        "Xi Jinping will arrive in Moscow on Wednesday ahead of the parade. He will watch the "
+        "parade on Saturday.",
+        published=PUBLISHED,
+    )
+    assert result.events[0].start_date == datetime.date(2026, 4, 4)
+
+
+def test_the_gazetteer_matches_whole_names_longest_first():
+    gazetteer = Gazetteer(["New Delhi", "Delhi", "Niger", "Nigeria"])
+    hits = [h.group(0) for h in gazetteer.finditer("From New Delhi to Nigeria, not Nigerian-led")]
+    assert hits == ["New Delhi", "Nigeria"]
