@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import feedgenerator, timezone
 from django.utils.html import escape
@@ -118,7 +119,14 @@ def changes(request):
     if not form.is_valid():
         return _bad_filters(form)
     events = form.apply(Event.objects.all()).values("pk")
-    claims = Claim.objects.status_changes().filter(invitation__event__in=events)[:FEED_LIMIT]
+    claims = Claim.objects.status_changes().filter(invitation__event__in=events)
+    if form.cleaned_data.get("person"):
+        # A person's feed: news about them, or about events they host.
+        people = form.people()
+        claims = claims.filter(
+            Q(invitation__invitee__in=people) | Q(invitation__event__host__in=people)
+        )
+    claims = claims[:FEED_LIMIT]
     query = form.querystring()
     feed = feedgenerator.Atom1Feed(
         title="Dais: status changes",

@@ -136,9 +136,14 @@ class EventFilterForm(forms.Form):
 
 
 # --- Writing: editor forms -------------------------------------------------------
-http_url = URLValidator(
-    schemes=["http", "https"], message="Enter a web address starting http:// or https://."
-)
+class HttpURLField(forms.URLField):
+    """A web address; only http(s) ever becomes a link on our pages."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    # Field messages override validator messages with the same code.
+    default_error_messages = {
+        "invalid": "Enter a web address starting with http:// or https://.",
+    }
 
 
 class ClaimForm(forms.Form):
@@ -153,11 +158,10 @@ class ClaimForm(forms.Form):
         widget=DateInput(),
         help_text="The day the source says it.",
     )
-    source_url = forms.URLField(
+    source_url = HttpURLField(
         label="Source link",
         max_length=2000,
         assume_scheme="https",
-        validators=[http_url],
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
     source_outlet = forms.CharField(
