@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import icalendar
 from django.conf import settings
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import feedgenerator, timezone
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
@@ -106,6 +106,18 @@ def calendar(request):
     body = build_calendar(events, name="Dais: upcoming state events")
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="dais.ics"'
+    return response
+
+
+@require_GET
+def event_calendar(request, slug: str):
+    """One event as a calendar file: "Add to calendar" on the event page."""
+    events = Event.objects.filter(slug=slug).for_calendar()
+    if not events:
+        raise Http404("No such event.")
+    body = build_calendar(events, name=f"Dais: {events[0].title}")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}.ics"'
     return response
 
 

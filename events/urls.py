@@ -11,6 +11,7 @@ urlpatterns = [
     path("archive/", public.archive, name="archive"),
     path("events/new/", editor.event_create, name="event-create"),
     path("events/<slug:slug>/", public.event_detail, name="event-detail"),
+    path("events/<slug:slug>/calendar.ics", feeds.event_calendar, name="event-calendar"),
     path("events/<slug:slug>/edit/", editor.event_edit, name="event-edit"),
     path("events/<slug:slug>/invitees/", editor.invitee_add, name="invitee-add"),
     path(

@@ -177,3 +177,22 @@ def test_the_pages_read_well_on_a_phone(browser, live_server, scenario):
     page.keyboard.press("Tab")
     expect(page.locator(".skip-link")).to_be_focused()
     page.close()
+
+
+def test_the_person_and_country_pages_show_records(browser, live_server, scenario):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Vladimir Putin").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vladimir Putin")
+    expect(page.get_by_role("heading", name="Events hosted")).to_be_visible()
+    page.goto(live_server.url + "/people/donald-trump-us/")
+    expect(page.locator("table")).to_contain_text("Victory Day Parade")
+    shoot(page, "person-desktop")
+    page.get_by_role("link", name="United States").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("United States")
+    page.goto(live_server.url + "/countries/FR/")
+    expect(page.get_by_role("heading", name="Its leaders' invitations")).to_be_visible()
+    shoot(page, "country-desktop")
+    page.close()

@@ -173,3 +173,11 @@ def test_it_keeps_an_xss_payload_inert_in_the_feeds(client, db):
     [vevent] = parse_calendar(client.get("/calendar.ics"))
     assert str(vevent["SUMMARY"]) == f"Summit {payload}"
     assert Event.objects.count() == 1
+
+
+def test_it_serves_one_event_as_a_calendar_file_with_the_same_uid(client, scenario):
+    parade = scenario["parade"]
+    [one] = parse_calendar(client.get(f"/events/{parade.slug}/calendar.ics"))
+    listed = by_summary(parse_calendar(client.get("/calendar.ics")))["Victory Day Parade"]
+    assert str(one["UID"]) == str(listed["UID"])
+    assert client.get("/events/no-such-event/calendar.ics").status_code == 404

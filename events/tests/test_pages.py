@@ -138,6 +138,9 @@ def test_it_shows_an_event_with_invitees_grouped_by_status_and_their_sources(cli
     # Trump: denied, with the acceptance it denies in the history.
     assert "Claim history (2)" in html
     assert "Le Point" in html and "TASS" in html
+    trump_block = html[html.index('id="status-denied"') :]
+    assert "Denies an earlier report:" in trump_block
+    assert trump_block.index("TASS") < trump_block.index("Le Point")
     # Fico: disputed, both sides shown.
     fico_block = html[html.index('id="status-disputed"') :]
     assert "Sources disagree" in fico_block

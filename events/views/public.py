@@ -45,7 +45,7 @@ def archive(request):
 
 # --- One event ---------------------------------------------------------------------
 def dispute_sides(invitation: Invitation) -> list:
-    """For a disputed invitation: the latest approved claim on each side."""
+    """The deciding approved claim, then the latest approved one against it."""
     approved = [c for c in invitation.claims.all() if c.review_state == "approved"]
     deciding = invitation.current_claim
     if deciding is None:
@@ -65,8 +65,11 @@ def event_context(request, event: Event, *, forms: dict | None = None) -> dict:
         invitation.visible_claims = [
             c for c in invitation.claims.all() if editor or c.review_state == "approved"
         ]
+        # Disputed: both sides. Denied: the denial and the report it answers.
         invitation.sides = (
-            dispute_sides(invitation) if invitation.status == InvitationStatus.DISPUTED else []
+            dispute_sides(invitation)
+            if invitation.status in (InvitationStatus.DISPUTED, InvitationStatus.DENIED)
+            else []
         )
         if editor:
             invitation.claim_form = forms.get(f"claim-{invitation.pk}") or ClaimForm(
@@ -105,7 +108,7 @@ def person_detail(request, slug: str):
     hosted = person.hosted_events.select_related("country").order_by("-start_date")[:50]
     context = {
         "person": person,
-        "upcoming": [i for i in invitations if i.event.start_date >= today],
+        "upcoming": [i for i in reversed(invitations) if i.event.start_date >= today],
         "past": [i for i in invitations if i.event.start_date < today],
         "record": _record(invitations),
         "hosted": hosted,
