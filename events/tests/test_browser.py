@@ -15,10 +15,6 @@ from events.models import Invitation
 from events.tests import scenario_pages
 from events.tests.factories import UserFactory
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made
-# by the test itself (building data, checking rows) are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -43,8 +39,15 @@ WIDEST_WHO = """[...document.querySelectorAll('body *')]
 SHOTS = Path(settings.VAR_DIR) / "screenshots"
 
 
+@pytest.fixture(autouse=True)
+def allow_orm_beside_playwright(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the ORM calls
+    # the test itself makes (building data, checking rows) are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
 @pytest.fixture
-def browser():
+def browser(allow_orm_beside_playwright):
     require_service(os.path.exists(CHROMIUM), f"headless Chromium at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 

@@ -198,3 +198,18 @@ def test_it_shows_the_editor_nav_only_to_editors(client, editor, scenario):
     client.force_login(editor)
     html = client.get("/").content.decode()
     assert 'href="/review/"' in html and 'href="/reports/"' in html and "Log out" in html
+
+
+def test_it_pages_long_lists_keeping_the_filters(client, db, settings):
+    from events.views import public
+
+    for _ in range(public.PAGE_SIZE + 5):
+        EventFactory(country=country("RU"))
+    EventFactory(country=country("FR"))
+    html = client.get("/?country=RU").content.decode()
+    assert html.count('<li class="event-card') == public.PAGE_SIZE
+    assert "?country=RU&amp;page=2" in html
+    html = client.get("/?country=RU&page=2").content.decode()
+    assert html.count('<li class="event-card') == 5
+    assert client.get("/?country=RU&page=abc").status_code == 200
+    assert client.get("/?page=999").status_code == 200
