@@ -10,7 +10,8 @@ import datetime
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 
@@ -168,6 +169,59 @@ class EventQuerySet(models.QuerySet):
     def search(self, text: str):
         return self.filter(Q(title__icontains=text) | Q(city__icontains=text))
 
+    # --- reads for the web pages and feeds (issue 4) ---------------------------
+    def not_ended(self, today: datetime.date | None = None):
+        """Upcoming events, cancelled ones included (calendars must learn of a
+        cancellation rather than see the event vanish)."""
+        today = today or timezone.localdate()
+        return self.filter(Q(start_date__gte=today) | Q(end_date__gte=today)).order_by(
+            "start_date", "id"
+        )
+
+    def with_status_counts(self):
+        """Host country and host joined, and one count per invitation status,
+        in a single query whatever the number of events."""
+        counts = {
+            f"n_{status}": Count("invitations", filter=Q(invitations__status=status))
+            for status in InvitationStatus.values
+        }
+        return self.select_related("country", "host", "host__country").annotate(
+            n_invitations=Count("invitations"), **counts
+        )
+
+    def matching(self, text: str):
+        """Free text over title, city, host country and host name."""
+        return self.filter(
+            Q(title__icontains=text)
+            | Q(city__icontains=text)
+            | Q(country__name__icontains=text)
+            | Q(host__name__icontains=text)
+        )
+
+    def involving(self, people):
+        """Events a person (or any of the given people) hosts or is invited to.
+        A subquery, not a join, so status counts stay right and rows unique."""
+        invited = Invitation.objects.filter(event=OuterRef("pk"), invitee__in=people)
+        return self.filter(Q(Exists(invited)) | Q(host__in=people))
+
+    def between(self, start: datetime.date | None = None, end: datetime.date | None = None):
+        """Events overlapping the [start, end] range (either bound optional)."""
+        qs = self
+        if start:
+            qs = qs.filter(Q(start_date__gte=start) | Q(end_date__gte=start))
+        if end:
+            qs = qs.filter(start_date__lte=end)
+        return qs
+
+    def for_calendar(self):
+        """Events with their invitations and invitees, for .ics attendee lines."""
+        return self.select_related("country", "host").prefetch_related(
+            Prefetch(
+                "invitations",
+                queryset=Invitation.objects.select_related("invitee", "invitee__country"),
+            )
+        )
+
 
 class Event(models.Model):
     title = models.CharField(max_length=300)
@@ -228,6 +282,19 @@ class InvitationQuerySet(models.QuerySet):
     def with_current_claim(self):
         return self.select_related("invitee", "invitee__country", "inviter", "current_claim")
 
+    # --- reads for the web pages (issue 4) --------------------------------------
+    def with_history(self):
+        """Current claim and the full claim history, prefetched: a constant
+        number of queries whatever the number of invitees and claims."""
+        return self.with_current_claim().prefetch_related(
+            Prefetch("claims", queryset=Claim.objects.order_by("as_of", "created_at", "id"))
+        )
+
+    def for_person_page(self):
+        return self.select_related(
+            "event", "event__country", "current_claim", "invitee", "invitee__country"
+        ).order_by("-event__start_date", "-event_id")
+
 
 class Invitation(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
@@ -279,6 +346,19 @@ class ClaimQuerySet(models.QuerySet):
 
     def history(self):
         return self.order_by("as_of", "created_at", "id")
+
+    # --- reads for the Atom feed (issue 4) ------------------------------------
+    def status_changes(self):
+        """Approved claims, newest first, with what a feed entry needs joined."""
+        return (
+            self.approved()
+            .select_related(
+                "invitation__event__country",
+                "invitation__invitee__country",
+            )
+            .annotate(changed_at=Coalesce("reviewed_at", "created_at"))
+            .order_by("-changed_at", "-id")
+        )
 
 
 class Claim(models.Model):

@@ -1,3 +1,28 @@
-"""Web pages. Filled in by the pages work; see events/views.py."""
+"""Web pages, the calendar and the Atom feed."""
 
-urlpatterns: list = []
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from events import feeds
+from events.views import auth, editor, public
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("archive/", public.archive, name="archive"),
+    path("events/new/", editor.event_create, name="event-create"),
+    path("events/<slug:slug>/", public.event_detail, name="event-detail"),
+    path("events/<slug:slug>/calendar.ics", feeds.event_calendar, name="event-calendar"),
+    path("events/<slug:slug>/edit/", editor.event_edit, name="event-edit"),
+    path("events/<slug:slug>/invitees/", editor.invitee_add, name="invitee-add"),
+    path(
+        "events/<slug:slug>/invitations/<int:invitation_id>/claims/",
+        editor.claim_create,
+        name="claim-create",
+    ),
+    path("people/<slug:slug>/", public.person_detail, name="person-detail"),
+    path("countries/<str:code>/", public.country_detail, name="country-detail"),
+    path("calendar.ics", feeds.calendar, name="calendar"),
+    path("feeds/changes.atom", feeds.changes, name="changes-feed"),
+    path("accounts/login/", auth.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+]

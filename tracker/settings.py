@@ -168,3 +168,23 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# --- Web pages (issue 4) --------------------------------------------------------
+# Failed logins allowed for one username from one address before a lockout.
+DAIS_LOGIN_MAX_FAILURES = env_int("DAIS_LOGIN_MAX_FAILURES", 5, minimum=1)
+# How long that lockout lasts, in seconds.
+DAIS_LOGIN_LOCKOUT_SECONDS = env_int("DAIS_LOGIN_LOCKOUT_SECONDS", 900, minimum=1)
+# The cache (login failure counts). redis://host:6379/N shares it between web
+# processes; unset, each process keeps its own in memory.
+_CACHE_URL = env_str("CACHE_URL") or ""
+if _CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _CACHE_URL,
+        }
+    }
+elif _CACHE_URL:
+    raise ImproperlyConfigured(f"CACHE_URL: expected a redis:// URL, got {_CACHE_URL!r}")
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

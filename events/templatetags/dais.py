@@ -1,0 +1,111 @@
+"""Template helpers for the pages: dates, status badges, safe outbound links."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlsplit
+
+from django import template
+from django.http import QueryDict
+from django.utils.html import format_html
+
+register = template.Library()
+
+# Order in which an event page lists its invitees.
+STATUS_ORDER = ["accepted", "attended", "disputed", "invited", "declined", "denied"]
+STATUS_HEADINGS = {
+    "accepted": "Accepted",
+    "attended": "Attended",
+    "disputed": "Disputed: sources disagree",
+    "invited": "Invited, no answer known",
+    "declined": "Declined",
+    "denied": "Denied a report they would come",
+}
+
+
+@register.filter
+def http_url(value) -> str:
+    """The URL if it is an absolute http(s) URL, else "": nothing else becomes a link."""
+    if not value:
+        return ""
+    text = str(value).strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return text
+    return ""
+
+
+@register.filter
+def url_host(value) -> str:
+    try:
+        host = urlsplit(str(value)).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _day(d: datetime.date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+@register.filter
+def event_dates(event) -> str:
+    """'9 May 2025', '9-11 May 2025', '30 April - 2 May 2025', 'May 2025' or '2025'."""
+    start, end = event.start_date, event.end_date
+    if event.date_precision == "year":
+        return f"{start:%Y}"
+    if event.date_precision == "month":
+        return f"{start:%B %Y}"
+    if not end or end == start:
+        return f"{start:%a} {_day(start)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{_day(end)}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} \u2013 {_day(end)}"
+    return f"{_day(start)} \u2013 {_day(end)}"
+
+
+@register.filter
+def day(value) -> str:
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return _day(value)
+
+
+@register.simple_tag
+def country_code(country):
+    """A country as its alpha-2 code in a chip, with the full name for screen readers."""
+    if country is None:
+        return ""
+    return format_html(
+        '<abbr class="cc" title="{}"><span aria-hidden="true">{}</span>'
+        '<span class="visually-hidden">{}</span></abbr>',
+        country.name,
+        country.code,
+        country.name,
+    )
+
+
+@register.simple_tag
+def status_badge(status: str, label: str | None = None):
+    return format_html(
+        '<span class="badge badge-{}">{}</span>', status, label or status.capitalize()
+    )
+
+
+@register.filter
+def status_heading(status: str) -> str:
+    return STATUS_HEADINGS.get(status, status.capitalize())
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page_number) -> str:
+    """The current URL with only the page number changed (filters kept)."""
+    query: QueryDict = context["request"].GET.copy()
+    query["page"] = page_number
+    return "?" + query.urlencode()
