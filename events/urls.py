@@ -1,3 +1,7 @@
 """Web pages. Filled in by the pages work; see events/views.py."""
 
-urlpatterns: list = []
+from django.urls import include, path
+
+urlpatterns: list = [
+    path("", include("events.urls_ingest")),
+]

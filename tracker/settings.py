@@ -167,3 +167,22 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# --- Ingestion pipeline (issue 5) ---------------------------------------------
+# Fetching feeds and articles: loopback addresses are refused unless this is on
+# (local demo feeds and tests only); every other private range is always refused.
+DAIS_FETCH_ALLOW_LOOPBACK = env_bool("DAIS_FETCH_ALLOW_LOOPBACK", False)
+DAIS_FETCH_MAX_BYTES = env_int("DAIS_FETCH_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+DAIS_FETCH_TIMEOUT = env_int("DAIS_FETCH_TIMEOUT", 20, minimum=1)  # seconds, whole request
+DAIS_FETCH_MAX_REDIRECTS = env_int("DAIS_FETCH_MAX_REDIRECTS", 4, minimum=0)
+# A failing source waits poll_interval * 2**failures, capped at this many seconds.
+DAIS_SOURCE_MAX_BACKOFF = env_int("DAIS_SOURCE_MAX_BACKOFF", 6 * 3600, minimum=60)
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-sources": {"task": "events.tasks.poll_due_sources", "schedule": 60.0},
+    "retry-stuck-reports": {"task": "events.tasks.resume_stuck_reports", "schedule": 300.0},
+}
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # An unacknowledged message (its worker died) is delivered again after this long.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1)
+    }
