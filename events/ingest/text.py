@@ -82,9 +82,13 @@ def article_text(html: str | bytes, *, url: str = "") -> tuple[str, str, str]:
     try:
         doc = lxml.html.document_fromstring(html)
         language = (doc.get("lang") or "")[:16]
-        found = doc.xpath("//title")
+        heading = doc.xpath("//h1")
+        found = heading or doc.xpath("//title")
         if found:
             title = _tidy(found[0].text_content())[:500]
+        # The headline is not part of the text: a syndicated copy often retitles it.
+        if heading and text and title and text.startswith(title):
+            text = text[len(title) :]
         if not text:
             body = doc.find("body")
             text = (
