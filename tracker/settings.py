@@ -183,6 +183,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
     # An unacknowledged message (its worker died) is delivered again after this long.
+    _visibility = env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1)
+        "visibility_timeout": _visibility,
+        # Sweep for such messages often enough to honour a short timeout.
+        "unacked_restore_interval": max(1, min(10, _visibility // 10)),
+        "unacked_restore_throttle": 1 if _visibility < 300 else 10,
     }
