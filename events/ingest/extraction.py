@@ -134,6 +134,30 @@ except ImportError:  # TEMPORARY fallback, see the module docstring.
         (re.compile(r"\b(invited|invitation)\b", re.I), "invited", 0.7),
     ]
 
+    _DEMONYMS = {
+        "french": "FR",
+        "german": "DE",
+        "argentine": "AR",
+        "chilean": "CL",
+        "chinese": "CN",
+        "serbian": "RS",
+        "japanese": "JP",
+        "indian": "IN",
+        "russian": "RU",
+        "spanish": "ES",
+        "brazilian": "BR",
+        "kenyan": "KE",
+        "british": "GB",
+        "american": "US",
+        "italian": "IT",
+    }
+    _TITLED = re.compile(
+        r"\b(?:(?i:("
+        + "|".join(_DEMONYMS)
+        + r")) )?(President|Prime Minister|Chancellor|Premier|King)"
+        r" ((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)\b"
+    )
+
     def extract_report(
         text: str, *, published: datetime.date, title: str = "", knowledge: Knowledge | None = None
     ) -> Extraction:
@@ -168,7 +192,10 @@ except ImportError:  # TEMPORARY fallback, see the module docstring.
         claims = []
         seen = set()
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            for person in knowledge.people:
+            people = list(knowledge.people)
+            for m in _TITLED.finditer(sentence):
+                people.append((m.group(3), (), _DEMONYMS.get((m.group(1) or "").lower())))
+            for person in people:
                 pname, aliases, country = person[0], person[1], person[2]
                 if not any(n and n in sentence for n in (pname, *aliases)):
                     continue

@@ -136,6 +136,9 @@ def server():
 
 @pytest.fixture
 def broker():
+    require_service(
+        connection.vendor == "postgresql", "the worker tests need PostgreSQL (set DATABASE_URL)"
+    )
     require_service(redis_up(REDIS_URL), f"Redis is not reachable at {REDIS_URL}")
     import redis
 
@@ -309,6 +312,7 @@ class RedisServer:
 
 
 def test_a_broker_restart_during_a_batch_loses_nothing(server, people, tmp_path, capsys):
+    require_service(connection.vendor == "postgresql", "the worker tests need PostgreSQL")
     require_service(shutil.which("redis-server") is not None, "redis-server is not installed")
     redis_server = RedisServer(tmp_path)
     redis_server.start()
