@@ -1,0 +1,230 @@
+"""Finding the events a report talks about: kind, name, city, host country and start date."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from .dates import find_dates
+from .knowledge import Knowledge
+
+# Order matters: the first kind whose pattern matches a phrase wins.
+KIND_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("funeral", re.compile(r"\b(?:state )?funeral\b", re.I)),
+    ("coronation", re.compile(r"\bcoronation\b", re.I)),
+    (
+        "inauguration",
+        re.compile(
+            r"\b(?:inauguration|inaugural ceremony|swearing-in|sworn in|oath of office|"
+            r"take the oath|took the oath|taking the oath|handover)\b",
+            re.I,
+        ),
+    ),
+    ("parade", re.compile(r"\b(?:military )?parade\b", re.I)),
+    ("state_visit", re.compile(r"\bstate visit\b", re.I)),
+    (
+        "summit",
+        re.compile(
+            r"\b(?:summit|leaders' meeting|leaders’ meeting|leaders meeting|"
+            r"APEC week|Economic Leaders)\b",
+            re.I,
+        ),
+    ),
+    ("conference", re.compile(r"\b(?:forum|conference|congress|meeting of)\b", re.I)),
+    (
+        "ceremony",
+        re.compile(
+            r"\b(?:ceremony|commemorations?|reopening|jubilee|memorial service|anniversary)\b",
+            re.I,
+        ),
+    ),
+]
+KIND_ANY = re.compile("|".join(p.pattern for _k, p in KIND_PATTERNS), re.I)
+# Capitalised words (and a few joiners) before a kind word make up the event's name.
+NAME_BEFORE = re.compile(
+    r"((?:(?:the|The)\s+)?(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|[A-Z0-9][\w'’.-]*)"
+    r"(?:\s+(?:and|of|for|on|in|de)\s+[A-Z][\w'’.-]*)*\s+)*)$"
+)
+NAME_AFTER = re.compile(
+    r"^((?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)"
+)
+CAPSEQ = re.compile(
+    r"[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:de|sur|la|le|am|an|el|del|da)?-?[A-ZÀ-Þ][\w'’.-]*)*"
+)
+PAST_EDITION = re.compile(
+    r"\b(?:last year's|previous|first|earlier|past|in (?:19|20)\d\d|was held)\b", re.I
+)
+CLOSING = re.compile(
+    r"\b(?:wrapped up|drew to a close|closed|ended|ends|wraps up|concluded)\b", re.I
+)
+N_DAYS = re.compile(r"\b(two|three|four|five|2|3|4|5)[- ]days?\b", re.I)
+SOURCE_CITY = re.compile(r"[\w' .-]+?,? (?:said|says|told|confirmed|announced)\b")
+CITY_STOPWORDS = {
+    "Union",
+    "Summit",
+    "Westminster",
+    "Elizabeth",
+    "Victoria",
+    "Mercedes",
+    "Of",
+    "Independence",
+    "Progress",
+    "Liberty",
+    "Concord",
+    "Unity",
+}
+PAST_VERBS = re.compile(
+    r"\b(?:opened|closed|ended|wrapped up|was sworn|were sworn|took place|was held|began|"
+    r"reopened|gathered|filled|attended|drew to a close|sat down|took the oath)\b",
+    re.I,
+)
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+@dataclass
+class EventDraft:
+    key: str
+    name: str
+    kind: str
+    start_date: datetime.date | None = None
+    city: str | None = None
+    country: str | None = None
+    honoree: str | None = None
+
+
+def kind_of(phrase: str) -> tuple[str, re.Match] | None:
+    best = None
+    for kind, pattern in KIND_PATTERNS:
+        m = pattern.search(phrase)
+        if m and (best is None or m.start() < best[1].start()):
+            best = (kind, m)
+    return best
+
+
+def event_name(sentence: str, m: re.Match) -> str:
+    before = NAME_BEFORE.search(sentence[: m.start()])
+    after = NAME_AFTER.match(sentence[m.end() :])
+    name = (before.group(1) if before else "") + m.group(0) + (after.group(1) if after else "")
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    return name[:1].upper() + name[1:]
+
+
+def cities_in(sentence: str, knowledge: Knowledge) -> list[tuple[int, str, str]]:
+    found = []
+    for m in CAPSEQ.finditer(sentence):
+        words = m.group(0).split(" ")
+        # try the longest sub-sequence first so that "New Delhi" beats "Delhi"
+        for size in range(min(len(words), 4), 0, -1):
+            for start in range(0, len(words) - size + 1):
+                name = " ".join(words[start : start + size]).rstrip(".'’")
+                name = re.sub(r"['’]s$", "", name)
+                city = knowledge.city(name)
+                if city and knowledge.country_names.get(name) in (None, city[1]):
+                    offset = m.start() + len(" ".join(words[:start])) + (1 if start else 0)
+                    found.append((offset, city[0], city[1]))
+                    break
+            else:
+                continue
+            break
+    return found
+
+
+def _city_distance(offset: int, hit: re.Match) -> int:
+    # "the New Delhi summit" beats "summit ... Hong Kong": names before the event word bind
+    # tighter than names after it.
+    if offset < hit.start():
+        return hit.start() - offset
+    return (offset - hit.end()) * 3 + 20
+
+
+def find_main_event(
+    title: str,
+    sentences: list[str],
+    published: datetime.date,
+    dateline_city: str | None,
+    knowledge: Knowledge,
+) -> EventDraft | None:
+    """The event the report is about: the first event phrase in the title, else in the text."""
+    candidates = [title] + sentences
+    chosen = None
+    for idx, sentence in enumerate(candidates):
+        hit = kind_of(sentence)
+        if hit and not (idx > 0 and PAST_EDITION.search(sentence[: hit[1].start()][-40:])):
+            chosen = (idx, hit)
+            break
+    if chosen is None:
+        return None
+    idx, (kind, m) = chosen
+    source = candidates[idx]
+    name = event_name(source, m)
+    # Prefer a full name from the text when the title only has a bare kind word.
+    pattern = dict(KIND_PATTERNS)[kind]
+    mentioning = [i for i, s in enumerate(sentences) if pattern.search(s)]
+    for i in mentioning[:3]:
+        cand = event_name(sentences[i], pattern.search(sentences[i]))
+        if len(cand) > len(name):
+            name = cand
+            break
+    draft = EventDraft(key="e1", name=name, kind=kind)
+
+    # City: nearest to the event phrase in the title or the event sentences, else the dateline.
+    city = None
+    texts = ([title] if kind_of(title) else []) + [sentences[i] for i in mentioning]
+    for text in texts:
+        hit = pattern.search(text)
+        people = [(m.start(), m.end()) for m in knowledge.people_re.finditer(text)]
+        found = [
+            c
+            for c in cities_in(text, knowledge)
+            if not SOURCE_CITY.match(text[c[0] :])
+            and c[1] not in CITY_STOPWORDS
+            and not any(a <= c[0] < b for a, b in people)  # "Vladimir" in "Vladimir Putin"
+        ]
+        if found and hit:
+            city = min(found, key=lambda c: _city_distance(c[0], hit))
+            break
+    if city is None and dateline_city and knowledge.city(dateline_city):
+        c = knowledge.city(dateline_city)
+        city = (0, c[0], c[1])
+    if city:
+        draft.city, draft.country = city[1], city[2]
+
+    draft.start_date = _event_date(title, sentences, mentioning, published)
+    return draft
+
+
+def _event_date(
+    title: str, sentences: list[str], mentioning: list[int], published: datetime.date
+) -> datetime.date | None:
+    absolute = None
+    weekday = None
+    for i in mentioning[:6]:
+        sentence = sentences[i]
+        hit = KIND_ANY.search(sentence)
+        future = not PAST_VERBS.search(sentence)
+        dates = find_dates(sentence, published, future=future)
+        if hit:
+            dates.sort(key=lambda d: abs(d[0] - hit.start()))
+            dates = [d for d in dates if abs(d[0] - hit.start()) < 80]
+        for offset, date, how in dates:
+            if abs(date.year - published.year) > 1:
+                continue
+            if how == "absolute" and absolute is None:
+                absolute = date
+            elif how == "weekday" and weekday is None:
+                # the event phrase must be near the weekday, not a "said on Monday"
+                near = sentence[max(0, offset - 12) : offset]
+                if re.search(r"\b(?:said|says|told|announced|confirmed|reported)\s*$", near):
+                    continue
+                days = N_DAYS.search(sentence)
+                if CLOSING.search(sentence) and days:
+                    date = date - datetime.timedelta(days=NUMBERS[days.group(1).lower()] - 1)
+                weekday = date
+        if absolute:
+            break
+    if absolute is None:
+        for _offset, date, how in find_dates(title, published):
+            if how == "weekday":
+                weekday = weekday or date
+    return absolute or weekday

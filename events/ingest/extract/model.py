@@ -1,0 +1,54 @@
+"""The extractor's output types: plain frozen dataclasses, JSON-ready through to_dict()."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import asdict, dataclass, field
+
+EVENT_KINDS = (
+    "parade",
+    "summit",
+    "inauguration",
+    "funeral",
+    "coronation",
+    "state_visit",
+    "ceremony",
+    "conference",
+    "other",
+)
+STATUSES = ("invited", "accepted", "declined", "denied", "attended")
+
+
+@dataclass(frozen=True)
+class ExtractedEvent:
+    key: str
+    name: str
+    kind: str
+    start_date: datetime.date | None
+    city: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    event: str
+    invitee: str | None
+    invitee_country: str | None
+    inviter: str | None
+    status: str
+    evidence: str
+    confidence: float
+
+
+@dataclass
+class Extraction:
+    events: list[ExtractedEvent] = field(default_factory=list)
+    claims: list[ExtractedClaim] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        events = []
+        for event in self.events:
+            row = asdict(event)
+            row["start_date"] = event.start_date.isoformat() if event.start_date else None
+            events.append(row)
+        return {"events": events, "claims": [asdict(claim) for claim in self.claims]}
