@@ -21,7 +21,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from events.ingest import services
-from events.ingest.extraction import Knowledge, extract_report
+from events.ingest.extract import Knowledge, extract_report
 from events.ingest.feeds import FeedError, parse_feed
 from events.ingest.fetch import FetchError, fetch
 from events.ingest.linking import knowledge_people

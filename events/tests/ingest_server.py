@@ -133,8 +133,10 @@ class FeedServer:
 # --- Fixture documents -----------------------------------------------------------------
 
 ARTICLE_PARAGRAPHS = [
-    "NAIROBI, Nov 20 (Test Wire) – French President Emmanuel Macron has accepted an invitation "
-    "to attend the Africa Forward summit in Nairobi on 12 June 2027, the Elysee said on Friday.",
+    "NAIROBI, Nov 20 (Test Wire) – Kenya will host the Africa Forward summit in Nairobi on "
+    "12 June 2027, the foreign ministry said on Friday.",
+    "French President Emmanuel Macron has accepted an invitation to attend the summit, "
+    "the Elysee said.",
     "Kenyan officials said more than thirty heads of state had been invited to the two-day "
     "meeting, which will discuss trade, climate finance and the reform of development banks.",
     "German Chancellor Friedrich Merz declined the invitation because of a scheduling "

@@ -250,11 +250,12 @@ def test_the_pages_are_for_editors_only(db, macron):
 
 XSS_TITLE = '&lt;script&gt;alert("feed-title")&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; Macron summit'
 XSS_PARAGRAPHS = [
-    ARTICLE_PARAGRAPHS[0].replace(
-        "on Friday.",
+    ARTICLE_PARAGRAPHS[0],
+    ARTICLE_PARAGRAPHS[1].replace(
+        "the Elysee said.",
         'on Friday &lt;script&gt;alert("evidence")&lt;/script&gt;&lt;b onmouseover=alert(2)&gt;.',
     ),
-    *ARTICLE_PARAGRAPHS[1:],
+    *ARTICLE_PARAGRAPHS[2:],
 ]
 
 
