@@ -19,10 +19,22 @@ from events.models import Country, DatePrecision, Event, Person, PersonKind
 EVENT_DATE_WINDOW = datetime.timedelta(days=3)
 TITLE_SIMILARITY = 0.82
 _WORDS = re.compile(r"[a-z0-9]+")
+_STOPWORDS = {"the", "of", "in", "a", "an", "and", "for", "to", "at", "on"}
 
 
 def _norm(text: str) -> str:
-    return " ".join(_WORDS.findall((text or "").lower()))
+    text = re.sub(r"['’]s\b", "", (text or "").lower())
+    return " ".join(_WORDS.findall(text))
+
+
+def _same_name(extracted_name: str, title: str) -> bool:
+    """Looser test for events already matched on kind and date: close, or every
+    word of the extracted name is in the title ("Republic Day parade" is
+    "Republic Day parade, New Delhi 2027")."""
+    words = set(_norm(extracted_name).split()) - _STOPWORDS
+    return _similar(extracted_name, title) >= 0.6 or bool(
+        words and words <= set(_norm(title).split())
+    )
 
 
 def _similar(a: str, b: str) -> float:
@@ -44,6 +56,10 @@ def find_event(extracted) -> Event | None:
             match = near.filter(place).order_by("start_date", "id").first()
             if match:
                 return match
+        if extracted.name:
+            for event in near.order_by("start_date", "id")[:50]:
+                if _same_name(extracted.name, event.title):
+                    return event
     if extracted.name:
         candidates = Event.objects.filter(kind=kind)
         if start is not None:

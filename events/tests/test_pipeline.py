@@ -295,7 +295,7 @@ def test_the_demo_feed_parses_into_realistic_reports():
 
     folder = Path(__file__).resolve().parents[1] / "ingest" / "demo_feeds"
     feed = parse_feed((folder / "feed.xml").read_bytes())
-    assert len(feed.entries) == 6
+    assert len(feed.entries) == 7
     for entry in feed.entries:
         if not entry.has_full_text:
             page = folder / entry.url.split("8001/", 1)[1].split("?")[0]
@@ -309,3 +309,35 @@ def test_a_report_submitted_twice_by_two_editors_is_one_report(db):
     )
     b, created_b = ingest_services.report_submit(text=" ".join(ARTICLE_PARAGRAPHS) + "  ")
     assert created_a and not created_b and a == b
+
+
+def test_an_event_is_linked_by_kind_date_and_a_close_name_when_the_place_is_missing(db):
+    from events.ingest import linking
+    from events.ingest.extract.model import ExtractedEvent
+
+    delhi = EventFactory(
+        title="Republic Day parade, New Delhi 2027",
+        kind="parade",
+        start_date=datetime.date(2027, 1, 26),
+        city="New Delhi",
+        country=country("IN"),
+    )
+    EventFactory(title="Other parade", kind="parade", start_date=datetime.date(2027, 1, 27))
+    found = linking.find_event(
+        ExtractedEvent(
+            "e1", "Republic Day parade", "parade", datetime.date(2027, 1, 26), None, None
+        )
+    )
+    assert found == delhi
+    assert (
+        linking.find_event(
+            ExtractedEvent(
+                "e1", "Republic Day parade", "summit", datetime.date(2027, 1, 26), None, None
+            )
+        )
+        is None
+    )
+    far = ExtractedEvent(
+        "e1", "Republic Day parade", "parade", datetime.date(2027, 3, 1), None, None
+    )
+    assert linking.find_event(far) is None
