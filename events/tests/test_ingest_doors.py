@@ -318,3 +318,27 @@ def test_xss_in_a_feed_item_and_in_an_article_is_inert_on_every_page(editor_clie
         "&lt;script&gt;alert(&quot;evidence&quot;)"
         in editor_client.get("/review/").content.decode()
     )
+
+
+def test_a_network_error_is_retried_with_backoff_then_the_report_fails(server, eager, db):
+    from events.tasks import MAX_RETRIES, backoff, process_report
+
+    url = server.add("/down.html", "busy", status=503)
+    report, _ = ingest_services.report_submit(url=url)
+    process_report.delay(report.pk)
+    report.refresh_from_db()
+    assert report.state == ReportState.FAILED and "503" in report.error
+    assert len([p for p, _ in server.requests if p == "/down.html"]) == MAX_RETRIES + 1
+    delays = [backoff(n) for n in range(8) for _ in range(20)]
+    assert all(0 <= d <= 600 for d in delays) and len({round(d, 3) for d in delays}) > 100
+
+
+def test_a_client_error_is_not_retried(server, eager, db):
+    from events.tasks import process_report
+
+    url = server.add("/gone.html", "gone", status=404)
+    report, _ = ingest_services.report_submit(url=url)
+    process_report.delay(report.pk)
+    report.refresh_from_db()
+    assert report.state == ReportState.FAILED
+    assert len(server.requests) == 1
