@@ -133,3 +133,92 @@ class ClaimAdmin(admin.ModelAdmin):
     @admin.action(description="Reject selected claims")
     def reject(self, request, queryset):
         self._review(request, queryset, approve=False)
+
+
+# --- Ingestion (issue 5) ---------------------------------------------------------------
+
+from events.ingest import services as ingest_services  # noqa: E402
+from events.models import Report, Source  # noqa: E402
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "url",
+        "active",
+        "last_polled_at",
+        "next_poll_at",
+        "consecutive_failures",
+        "last_error",
+    ]
+    list_filter = ["active", "kind"]
+    search_fields = ["name", "url"]
+    readonly_fields = [
+        "etag",
+        "last_modified",
+        "last_polled_at",
+        "next_poll_at",
+        "polling_until",
+        "last_error",
+        "consecutive_failures",
+        "created_at",
+        "updated_at",
+    ]
+    actions = ["poll_now"]
+
+    def save_model(self, request, obj, form, change):
+        fields = {
+            name: form.cleaned_data[name]
+            for name in ("name", "kind", "url", "active", "poll_interval")
+        }
+        if change:
+            ingest_services.source_update(source=obj, **fields)
+        else:
+            obj.pk = ingest_services.source_create(**fields).pk
+
+    @admin.action(description="Poll selected sources now")
+    def poll_now(self, request, queryset):
+        from events.tasks import enqueue_poll
+
+        for source in queryset:
+            enqueue_poll(source.pk)
+        self.message_user(request, f"{queryset.count()} poll(s) queued.", messages.SUCCESS)
+
+
+class ReportClaimInline(admin.TabularInline):
+    model = Claim
+    fk_name = "report"
+    extra = 0
+    fields = ["invitation", "status", "evidence", "confidence", "review_state"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "outlet", "published", "state", "source", "created_at"]
+    list_filter = ["state", "source"]
+    search_fields = ["title", "url", "outlet"]
+    list_select_related = ["source"]
+    inlines = [ReportClaimInline]
+    actions = ["reextract"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Report._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # reports come in through the pipeline (POST /api/reports/ or `ingest`)
+
+    @admin.action(description="Extract selected reports again")
+    def reextract(self, request, queryset):
+        from events.tasks import enqueue_report
+
+        for report in queryset:
+            enqueue_report(report.pk, force=True)
+        self.message_user(request, f"{queryset.count()} report(s) queued.", messages.SUCCESS)

@@ -433,3 +433,125 @@ class Claim(models.Model):
         from urllib.parse import urlsplit
 
         return urlsplit(self.source_url).hostname or self.source_url
+
+
+# --- Ingestion (issue 5): feeds, the reports they bring, and the claims' link to them ---
+
+
+class FeedKind(models.TextChoices):
+    RSS = "rss", "RSS"
+    ATOM = "atom", "Atom"
+    JSON = "json", "JSON Feed"
+
+
+class ReportState(models.TextChoices):
+    NEW = "new", "New"
+    FETCHED = "fetched", "Fetched"
+    EXTRACTED = "extracted", "Extracted"
+    FAILED = "failed", "Failed"
+
+
+class SourceQuerySet(models.QuerySet):
+    def due(self, now: datetime.datetime | None = None):
+        now = now or timezone.now()
+        return self.filter(active=True).filter(
+            Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
+        )
+
+
+class Source(models.Model):
+    """A feed the pipeline polls."""
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=4, choices=FeedKind.choices, default=FeedKind.RSS)
+    url = models.URLField(
+        max_length=2000, unique=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
+    active = models.BooleanField(default=True)
+    poll_interval = models.PositiveIntegerField(default=900, help_text="Seconds between polls.")
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    next_poll_at = models.DateTimeField(null=True, blank=True)
+    # Set while a worker polls the source: the conditional update that claims it.
+    polling_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [_choices_check("kind", FeedKind, "source_kind_valid")]
+        indexes = [models.Index(fields=["active", "next_poll_at"], name="source_due_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportQuerySet(models.QuerySet):
+    def with_pending_claims(self):
+        return self.filter(claims__review_state=ReviewState.PENDING).distinct()
+
+
+class Report(models.Model):
+    """One article, however many URLs it was seen under."""
+
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    url = models.URLField(
+        max_length=2000,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="Canonical URL (tracking parameters removed).",
+    )
+    urls = models.JSONField(default=list, blank=True, help_text="Every URL it was seen under.")
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published = models.DateTimeField(null=True, blank=True)
+    fetched_at = models.DateTimeField(null=True, blank=True)
+    text = models.TextField(blank=True, help_text="Plain text.")
+    content_hash = models.CharField(max_length=64, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    state = models.CharField(max_length=10, choices=ReportState.choices, default=ReportState.NEW)
+    error = models.TextField(blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports_submitted",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            _choices_check("state", ReportState, "report_state_valid"),
+            # One report per canonical URL and per text; blanks are not yet known.
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="report_unique_url"),
+            models.UniqueConstraint(
+                fields=["content_hash"], condition=~Q(content_hash=""), name="report_unique_hash"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["state", "created_at"], name="report_state_idx"),
+            models.Index(fields=["source", "created_at"], name="report_source_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url or f"Report {self.pk}"
+
+
+Claim.add_to_class(
+    "report",
+    models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    ),
+)

@@ -1,7 +1,7 @@
 """Web pages, the calendar and the Atom feed."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from events import feeds
 from events.views import auth, editor, public
@@ -25,4 +25,5 @@ urlpatterns = [
     path("feeds/changes.atom", feeds.changes, name="changes-feed"),
     path("accounts/login/", auth.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("events.urls_ingest")),
 ]

@@ -188,3 +188,26 @@ elif _CACHE_URL:
     raise ImproperlyConfigured(f"CACHE_URL: expected a redis:// URL, got {_CACHE_URL!r}")
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Ingestion pipeline (issue 5) ---------------------------------------------
+# Fetching feeds and articles: loopback addresses are refused unless this is on
+# (local demo feeds and tests only); every other private range is always refused.
+DAIS_FETCH_ALLOW_LOOPBACK = env_bool("DAIS_FETCH_ALLOW_LOOPBACK", False)
+DAIS_FETCH_MAX_BYTES = env_int("DAIS_FETCH_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+DAIS_FETCH_TIMEOUT = env_int("DAIS_FETCH_TIMEOUT", 20, minimum=1)  # seconds, whole request
+DAIS_FETCH_MAX_REDIRECTS = env_int("DAIS_FETCH_MAX_REDIRECTS", 4, minimum=0)
+# A failing source waits poll_interval * 2**failures, capped at this many seconds.
+DAIS_SOURCE_MAX_BACKOFF = env_int("DAIS_SOURCE_MAX_BACKOFF", 6 * 3600, minimum=60)
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-sources": {"task": "events.tasks.poll_due_sources", "schedule": 60.0},
+    "retry-stuck-reports": {"task": "events.tasks.resume_stuck_reports", "schedule": 300.0},
+}
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # An unacknowledged message (its worker died) is delivered again after this long.
+    _visibility = env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": _visibility,
+        # Sweep for such messages often enough to honour a short timeout.
+        "unacked_restore_interval": max(1, min(10, _visibility // 10)),
+        "unacked_restore_throttle": 1 if _visibility < 300 else 10,
+    }

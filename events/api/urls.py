@@ -1,3 +1,7 @@
 """REST API under /api/. Filled in by the API work."""
 
-urlpatterns: list = []
+from django.urls import include, path
+
+urlpatterns: list = [
+    path("", include("events.api.ingest_urls")),
+]

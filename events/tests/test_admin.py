@@ -59,7 +59,12 @@ def test_it_serves_a_change_page_for_one_object_of_each_model(editor_client):
     from django.contrib.auth import get_user_model
     from knox.models import AuthToken
 
+    from events.ingest import services as ingest_services
+    from events.ingest.demo import ensure_demo_source
+
     AuthToken.objects.create(get_user_model().objects.get(username="editor"))
+    ensure_demo_source()  # the pipeline's models: one feed and one report
+    ingest_services.report_submit(url="https://wire.example/admin-check", title="Admin check")
     seen = set()
     for model, _ in _registered():
         opts = model._meta

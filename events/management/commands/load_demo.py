@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from events.demo.loader import EDITOR_PASSWORD, EDITOR_USERNAME, demo_load
+from events.ingest.demo import ensure_demo_source
 from events.models import Claim, Event, Invitation, Person
 
 
@@ -19,6 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args, quiet: bool = False, **options):
         say = (lambda _: None) if quiet else self.stdout.write
         tally = demo_load(log=say)
+        source = ensure_demo_source()
+        say(f"demo feed source: {source.name} <{source.url}> (served by serve_demo_feeds)")
         for name, t in tally.items():
             say(f"{name}: {t.created} created, {t.existing} already there")
         say(

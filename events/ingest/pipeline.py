@@ -1,0 +1,174 @@
+"""The ingestion pipeline as plain functions: poll a source, process a report.
+
+    feed bytes --fetch--> parse_feed --> report_submit (one per new entry)
+    report --fetch article (when the feed had no full text)--> report_store_text
+           --extract_report--> report_apply_extraction --> claims (applied or pending)
+
+Tasks in events.tasks and the management commands call these; they never
+decide anything themselves.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import threading
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from events.ingest import services
+from events.ingest.extract import Knowledge, extract_report
+from events.ingest.feeds import FeedError, parse_feed
+from events.ingest.fetch import FetchError, fetch
+from events.ingest.linking import knowledge_people
+from events.ingest.text import article_text
+from events.models import Person, Report, ReportState, Source
+
+logger = logging.getLogger(__name__)
+
+FEED_ACCEPT = (
+    "application/feed+json, application/atom+xml, application/rss+xml, application/xml;q=0.9, "
+    "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
+)
+
+
+@dataclass
+class PollResult:
+    source_id: int
+    claimed: bool = False
+    not_modified: bool = False
+    entries: int = 0
+    new_report_ids: list[int] = field(default_factory=list)
+    error: str = ""
+
+
+def poll_source(source_id: int) -> PollResult:
+    """Poll one feed. Claims the source first, so a second caller at the same
+    moment returns at once with claimed=False. Network errors do not raise: they
+    are recorded on the source, which backs off."""
+    result = PollResult(source_id=source_id)
+    source = services.source_claim(source_id=source_id)
+    if source is None:
+        return result
+    result.claimed = True
+    try:
+        response = fetch(
+            source.url, etag=source.etag, last_modified=source.last_modified, accept=FEED_ACCEPT
+        )
+        if response.not_modified:
+            result.not_modified = True
+            services.source_record_success(
+                source=source, etag=response.etag, last_modified=response.last_modified
+            )
+            return result
+        feed = parse_feed(response.body, content_type=response.content_type)
+    except (FetchError, FeedError) as exc:
+        result.error = str(exc)
+        logger.warning("poll %s (%s) failed: %s", source.pk, source.url, exc)
+        services.source_record_failure(source=source, error=f"{type(exc).__name__}: {exc}")
+        return result
+    except Exception as exc:
+        services.source_record_failure(source=source, error=f"{type(exc).__name__}: {exc}")
+        raise
+    result.entries = len(feed.entries)
+    for entry in feed.entries:
+        try:
+            report, created = services.report_submit(
+                url=urljoin(source.url, entry.url),
+                text=entry.text if entry.has_full_text else "",
+                title=entry.title,
+                outlet=feed.title or source.name,
+                published=min(entry.published, timezone.now()) if entry.published else None,
+                language=entry.language,
+                source=source,
+            )
+        except ValidationError as exc:  # e.g. a javascript: link: skip the entry, keep the rest
+            logger.info("poll %s: entry %r skipped: %s", source.pk, entry.url[:200], exc)
+            continue
+        if created or report.state in (ReportState.NEW, ReportState.FETCHED):
+            result.new_report_ids.append(report.pk)
+    services.source_record_success(
+        source=source, etag=response.etag, last_modified=response.last_modified
+    )
+    return result
+
+
+def due_source_ids(now: datetime.datetime | None = None) -> list[int]:
+    return list(Source.objects.due(now).order_by("next_poll_at", "id").values_list("id", flat=True))
+
+
+@dataclass
+class ProcessResult:
+    report_id: int
+    state: str = ""
+    claims_created: int = 0
+    claims_applied: int = 0
+    skipped: bool = False
+
+
+def process_report(report_id: int, *, force: bool = False) -> ProcessResult:
+    """Fetch (if needed), extract and apply one report. Safe to run twice: an
+    extracted report is left alone unless force=True (re-extraction replaces
+    its pending claims). A FetchError with retryable=True propagates so the
+    task can retry it; other fetch errors mark the report failed."""
+    result = ProcessResult(report_id=report_id)
+    report = Report.objects.filter(pk=report_id).first()
+    if report is None or (report.state == ReportState.EXTRACTED and not force):
+        result.skipped = True
+        result.state = report.state if report else ""
+        return result
+    if not report.text:
+        if not report.url:
+            services.report_fail(report_id=report.pk, error="No text and no URL.")
+            result.state = ReportState.FAILED
+            return result
+        try:
+            response = fetch(report.url if not report.urls else report.urls[0])
+        except FetchError as exc:
+            if exc.retryable:
+                raise
+            services.report_fail(report_id=report.pk, error=f"{type(exc).__name__}: {exc}")
+            result.state = ReportState.FAILED
+            return result
+        title, text, language = article_text(response.body, url=response.url)
+        if not text:
+            services.report_fail(report_id=report.pk, error="No article text found on the page.")
+            result.state = ReportState.FAILED
+            return result
+        survivor = services.report_store_text(
+            report=report, text=text, title=title, language=language, urls=response.urls
+        )
+        if survivor.pk != report.pk:  # a syndicated copy of a report we already have
+            result.skipped = True
+            result.report_id = survivor.pk
+            result.state = survivor.state
+            return result
+        report = survivor
+    published = (report.published or report.created_at or timezone.now()).date()
+    extraction = extract_report(
+        report.text, published=published, title=report.title, knowledge=current_knowledge()
+    )
+    applied = services.report_apply_extraction(report=report, extraction=extraction)
+    result.state = ReportState.EXTRACTED
+    result.claims_created = applied.claims_created
+    result.claims_applied = applied.claims_applied
+    return result
+
+
+_knowledge_lock = threading.Lock()
+_knowledge_cache: dict = {}
+
+
+def current_knowledge():
+    """Knowledge.default() plus the people in the database, rebuilt when people change."""
+    stamp = Person.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    key = (stamp["n"], stamp["last"])
+    with _knowledge_lock:
+        if _knowledge_cache.get("key") != key:
+            _knowledge_cache["value"] = Knowledge.default().with_people(knowledge_people())
+            _knowledge_cache["key"] = key
+        return _knowledge_cache["value"]

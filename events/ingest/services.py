@@ -1,0 +1,335 @@
+"""Writers of the ingestion side: sources, reports and the claims extracted from them.
+
+Like events.services, these are the only code that writes Source and Report
+rows. Each is safe to run twice (a retried task, a redelivered message).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from events import services
+from events.ingest import linking
+from events.ingest.text import canonical_url, content_hash
+from events.models import (
+    Claim,
+    Country,
+    FeedKind,
+    Origin,
+    Report,
+    ReportState,
+    ReviewState,
+    Source,
+)
+
+logger = logging.getLogger(__name__)
+
+POLL_LEASE = datetime.timedelta(minutes=2)
+_APPLY_LOCK_KEY = 0x0DA15  # pg advisory lock: one extraction links events at a time
+
+
+# --- Sources ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def source_create(
+    *,
+    name: str,
+    url: str,
+    kind: str = FeedKind.RSS,
+    poll_interval: int = 900,
+    active: bool = True,
+) -> Source:
+    source = Source(
+        name=name.strip(), url=url.strip(), kind=kind, poll_interval=poll_interval, active=active
+    )
+    source.full_clean()
+    source.save()
+    return source
+
+
+def source_claim(*, source_id: int, now: datetime.datetime | None = None) -> Source | None:
+    """Claim a source for one poll with a conditional update: of two beats or
+    workers that try at once, exactly one gets it. None when someone else has
+    it (or it is inactive or gone)."""
+    now = now or timezone.now()
+    claimed = (
+        Source.objects.filter(pk=source_id, active=True)
+        .filter(Q(polling_until__isnull=True) | Q(polling_until__lt=now))
+        .update(polling_until=now + POLL_LEASE)
+    )
+    if not claimed:
+        return None
+    return Source.objects.get(pk=source_id)
+
+
+def source_record_success(*, source: Source, etag: str = "", last_modified: str = "") -> None:
+    now = timezone.now()
+    Source.objects.filter(pk=source.pk).update(
+        etag=etag[:500],
+        last_modified=last_modified[:100],
+        last_polled_at=now,
+        next_poll_at=now + datetime.timedelta(seconds=source.poll_interval),
+        polling_until=None,
+        last_error="",
+        consecutive_failures=0,
+        updated_at=now,
+    )
+
+
+def source_record_failure(*, source: Source, error: str) -> None:
+    """The poll failed: keep the error for editors and back off exponentially."""
+    now = timezone.now()
+    failures = source.consecutive_failures + 1
+    delay = min(source.poll_interval * 2 ** min(failures, 16), settings.DAIS_SOURCE_MAX_BACKOFF)
+    Source.objects.filter(pk=source.pk).update(
+        last_polled_at=now,
+        next_poll_at=now + datetime.timedelta(seconds=delay),
+        polling_until=None,
+        last_error=error[:2000],
+        consecutive_failures=failures,
+        updated_at=now,
+    )
+
+
+# --- Reports ---------------------------------------------------------------------------
+
+
+def _find_report(*, urls: list[str], digest: str) -> Report | None:
+    canon = {canonical_url(u) for u in urls if u}
+    if canon:
+        found = Report.objects.filter(url__in=canon).order_by("id").first()
+        if found:
+            return found
+    if digest:
+        return Report.objects.filter(content_hash=digest).order_by("id").first()
+    return None
+
+
+def _merge_urls(report: Report, urls: list[str]) -> bool:
+    known = list(report.urls or [])
+    added = [u for u in dict.fromkeys(urls) if u and u not in known]
+    if added:
+        report.urls = known + added
+    return bool(added)
+
+
+def report_submit(
+    *,
+    url: str = "",
+    text: str = "",
+    title: str = "",
+    outlet: str = "",
+    published: datetime.datetime | None = None,
+    language: str = "",
+    source: Source | None = None,
+    submitted_by=None,
+) -> tuple[Report, bool]:
+    """Store a report seen under `url` (and/or with `text`). The same article
+    under the same URL, a tracking-parameter variant or a syndicated copy with
+    the same text is one Report: the existing one is returned with the URL added."""
+    url = url.strip()
+    text = text.strip()
+    if not url and not text:
+        raise ValidationError({"url": "Give a URL or a text."})
+    digest = content_hash(text)
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                existing = _find_report(urls=[url], digest=digest)
+                if existing is not None:
+                    existing = Report.objects.select_for_update().get(pk=existing.pk)
+                    changed = _merge_urls(existing, [url])
+                    if not existing.url and url:
+                        existing.url = canonical_url(url)
+                        changed = True
+                    if changed:
+                        existing.save(update_fields=["urls", "url", "updated_at"])
+                    return existing, False
+                report = Report(
+                    source=source,
+                    url=canonical_url(url) if url else "",
+                    urls=[url] if url else [],
+                    title=title.strip()[:500],
+                    outlet=outlet.strip()[:200],
+                    published=published,
+                    text=text,
+                    content_hash=digest,
+                    language=language[:16],
+                    state=ReportState.FETCHED if text else ReportState.NEW,
+                    fetched_at=timezone.now() if text else None,
+                    submitted_by=submitted_by,
+                )
+                report.full_clean(exclude=["source", "submitted_by"], validate_unique=False)
+                report.save()
+                return report, True
+        except IntegrityError:
+            continue  # another worker stored the same report a moment ago: look again
+    raise RuntimeError(f"Could not store report {url!r} after retries.")  # pragma: no cover
+
+
+@transaction.atomic
+def report_store_text(
+    *, report: Report, text: str, title: str = "", language: str = "", urls: list[str] = ()
+) -> Report:
+    """Keep the fetched article text. When another report already has the same
+    text (a syndicated copy), this one is merged into it: its URLs move over and
+    the survivor is returned (this row is deleted)."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    digest = content_hash(text)
+    twin = (
+        Report.objects.select_for_update().filter(content_hash=digest).exclude(pk=report.pk).first()
+        if digest
+        else None
+    )
+    if twin is None:
+        for u in urls:
+            other = Report.objects.filter(url=canonical_url(u)).exclude(pk=report.pk).first()
+            if other:
+                twin = Report.objects.select_for_update().get(pk=other.pk)
+                break
+    if twin is not None:
+        _merge_urls(twin, [*report.urls, *urls])
+        twin.save(update_fields=["urls", "updated_at"])
+        Claim.objects.filter(report=report).update(report=twin)
+        report.delete()
+        return twin
+    _merge_urls(report, list(urls))
+    report.text = text
+    report.content_hash = digest
+    report.title = report.title or title[:500]
+    report.language = report.language or language[:16]
+    report.state = ReportState.FETCHED
+    report.fetched_at = timezone.now()
+    report.error = ""
+    report.save()
+    return report
+
+
+def report_fail(*, report_id: int, error: str) -> None:
+    Report.objects.filter(pk=report_id).exclude(state=ReportState.EXTRACTED).update(
+        state=ReportState.FAILED, error=error[:2000], updated_at=timezone.now()
+    )
+
+
+@dataclass
+class ApplyResult:
+    claims_created: int = 0
+    claims_applied: int = 0
+    claims_skipped: list[str] = field(default_factory=list)
+    events_created: int = 0
+    people_created: int = 0
+
+
+@transaction.atomic
+def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> ApplyResult:
+    """Turn an extraction into claims linked to this report. Re-running it
+    replaces the report's pending claims and never duplicates reviewed ones.
+
+    A claim at or above DAIS_AUTO_APPLY_CONFIDENCE about an event that existed
+    before is approved at once; everything else waits in the review queue.
+    Events and people the database does not know are created, marked for review.
+    """
+    if connection.vendor == "postgresql":
+        with (
+            connection.cursor() as cursor
+        ):  # serialise linking so two reports never create one event twice
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_APPLY_LOCK_KEY])
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    result = ApplyResult()
+    Claim.objects.filter(report=report, review_state=ReviewState.PENDING).delete()
+    reviewed = set(
+        Claim.objects.filter(report=report).values_list("invitation_id", "status", "evidence")
+    )
+    as_of = (report.published or report.created_at or timezone.now()).date()
+    as_of = min(as_of, timezone.localdate())
+    threshold = settings.DAIS_AUTO_APPLY_CONFIDENCE
+    events = {}
+    for extracted in extraction.events:
+        event, created = linking.event_for(extracted, published=as_of)
+        if event is not None:
+            events[extracted.key] = (event, created)
+            result.events_created += created
+    for claim in extraction.claims:
+        if claim.event not in events:
+            result.claims_skipped.append(f"{claim.invitee}: event not identified")
+            continue
+        event, event_created = events[claim.event]
+        invitee, person_created = linking.person_for(claim.invitee, claim.invitee_country)
+        if invitee is None:
+            result.claims_skipped.append(f"{claim.invitee}: invitee not identified")
+            continue
+        result.people_created += person_created
+        inviter, _ = (
+            linking.person_for(claim.inviter, None, create=False)
+            if claim.inviter
+            else (None, False)
+        )
+        if inviter is not None and inviter.pk == invitee.pk:
+            inviter = None
+        invitation, _ = services.invitation_get_or_create(
+            event=event, invitee=invitee, inviter=inviter
+        )
+        evidence = (claim.evidence or "").strip()
+        if (invitation.pk, claim.status, evidence) in reviewed:
+            continue
+        known = not event_created and not event.needs_review
+        apply = known and claim.confidence >= threshold
+        try:
+            with transaction.atomic():
+                services.claim_record(
+                    invitation=invitation,
+                    status=claim.status,
+                    as_of=as_of,
+                    source_url=report.url,
+                    source_outlet=report.outlet,
+                    source_title=report.title,
+                    evidence=evidence,
+                    confidence=max(0.0, min(1.0, float(claim.confidence))),
+                    origin=Origin.EXTRACTED,
+                    review_state=ReviewState.APPROVED if apply else ReviewState.PENDING,
+                    report=report,
+                )
+        except ValidationError as exc:
+            result.claims_skipped.append(f"{invitee}: {'; '.join(exc.messages)}")
+            continue
+        result.claims_created += 1
+        result.claims_applied += apply
+    report.state = ReportState.EXTRACTED
+    report.error = "\n".join(result.claims_skipped)[:2000]
+    report.save(update_fields=["state", "error", "updated_at"])
+    return result
+
+
+def country_or_none(code: str | None) -> Country | None:
+    if not code:
+        return None
+    return Country.objects.filter(code=code.upper()).first()
+
+
+_SOURCE_FIELDS = {"name", "kind", "url", "active", "poll_interval"}
+
+
+@transaction.atomic
+def source_update(*, source: Source, **changes) -> Source:
+    unknown = set(changes) - _SOURCE_FIELDS
+    if unknown:
+        raise ValidationError({name: "This field cannot be changed." for name in sorted(unknown)})
+    for name, value in changes.items():
+        setattr(source, name, value.strip() if isinstance(value, str) else value)
+    if "url" in changes:  # a new feed: forget the old one's validators
+        source.etag = source.last_modified = ""
+    if changes.get("active"):
+        source.consecutive_failures = 0
+        source.next_poll_at = None
+    source.full_clean()
+    source.save()
+    return source
