@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from events import services
 from events.models import Claim, Country, Event, Invitation, Person, ReviewState
@@ -78,6 +79,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["invitation", "status", "as_of", "source_outlet", "origin", "review_state"]
     list_filter = ["status", "origin", "review_state"]
     search_fields = ["invitation__invitee__name", "invitation__event__title", "source_outlet"]
@@ -143,6 +145,7 @@ from events.models import Report, Source  # noqa: E402
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "name",
         "kind",
@@ -202,6 +205,7 @@ class ReportClaimInline(admin.TabularInline):
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["__str__", "outlet", "published", "state", "source", "created_at"]
     list_filter = ["state", "source"]
     search_fields = ["title", "url", "outlet"]
