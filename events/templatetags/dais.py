@@ -127,6 +127,12 @@ def status_shares(event) -> list[tuple[str, int]]:
 
 
 @register.filter
+def answered(event) -> int:
+    """Invitees with an answer of any kind (all but the plainly invited)."""
+    return event.n_invitations - getattr(event, "n_invited", 0)
+
+
+@register.filter
 def status_heading(status: str) -> str:
     return STATUS_HEADINGS.get(status, status.capitalize())
 
