@@ -26,7 +26,7 @@ MAP_FILE = Path(__file__).resolve().parent / "data" / "world-map.json"
 COUNTRY_STATUS_RANK = ["attended", "accepted", "disputed", "invited", "declined", "denied"]
 # A shape smaller than this (square map units, on a 1000-unit-wide map) also
 # gets a dot, or it could not be seen or hovered.
-SMALL_AREA = 12.0
+SMALL_AREA = 40.0
 
 
 @cache
@@ -162,7 +162,7 @@ def timeline(event, invitations: list) -> dict:
         marks, lanes = [], [-100.0, -100.0]
         for claim in row["claims"]:
             pos = x(claim.as_of)
-            lane = 0 if pos - lanes[0] >= 3 else (1 if pos - lanes[1] >= 3 else 0)
+            lane = 0 if pos - lanes[0] >= 5 else (1 if pos - lanes[1] >= 5 else 0)
             lanes[lane] = pos
             marks.append(
                 {
