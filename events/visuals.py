@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from events.templatetags.dais import STATUS_ORDER, http_url
+from events.templatetags.dais import BAR_ORDER, STATUS_ORDER, http_url
 
 MAP_FILE = Path(__file__).resolve().parent / "data" / "world-map.json"
 
@@ -23,7 +23,8 @@ MAP_FILE = Path(__file__).resolve().parent / "data" / "world-map.json"
 # about whether someone from that country will be (or was) there: anyone
 # attending or accepted beats a dispute, which beats an open invitation, which
 # beats refusals. Every invitee is still listed in the tooltip and the text list.
-COUNTRY_STATUS_RANK = ["attended", "accepted", "disputed", "invited", "declined", "denied"]
+# (The home page's bars run in the same order.)
+COUNTRY_STATUS_RANK = BAR_ORDER
 # A shape smaller than this (square map units, on a 1000-unit-wide map) also
 # gets a dot, or it could not be seen or hovered.
 SMALL_AREA = 40.0
