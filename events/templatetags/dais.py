@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.http import QueryDict
+from django.templatetags.static import static
 from django.utils.html import format_html
 
 register = template.Library()
@@ -77,18 +78,35 @@ def day(value) -> str:
     return _day(value)
 
 
+def _flag(code: str):
+    # Vendored flag-icons SVGs (static/vendor/flags/); decorative next to the
+    # name or code, so alt="" and never the only way a country is named.
+    return format_html(
+        '<img class="flag" src="{}" alt="" width="20" height="15" loading="lazy">',
+        static(f"vendor/flags/{code.lower()}.svg"),
+    )
+
+
 @register.simple_tag
 def country_code(country):
-    """A country as its alpha-2 code in a chip, with the full name for screen readers."""
+    """A country's flag and alpha-2 code in a chip, with the full name for
+    screen readers and as a tooltip."""
     if country is None:
         return ""
     return format_html(
-        '<abbr class="cc" title="{}"><span aria-hidden="true">{}</span>'
+        '<abbr class="cc" title="{}">{}<span aria-hidden="true">{}</span>'
         '<span class="visually-hidden">{}</span></abbr>',
         country.name,
+        _flag(country.code),
         country.code,
         country.name,
     )
+
+
+@register.simple_tag
+def flag_name(code: str, name: str):
+    """A flag and a country name, e.g. in lists."""
+    return format_html('<span class="flag-name">{}{}</span>', _flag(code), name)
 
 
 @register.simple_tag
@@ -96,6 +114,22 @@ def status_badge(status: str, label: str | None = None):
     return format_html(
         '<span class="badge badge-{}">{}</span>', status, label or status.capitalize()
     )
+
+
+# Home page bars run from "coming" to "not coming", the pending in between.
+BAR_ORDER = ["attended", "accepted", "disputed", "invited", "declined", "denied"]
+
+
+@register.filter
+def status_shares(event) -> list[tuple[str, int]]:
+    """(status, count) for an event annotated by Event.objects.with_status_counts()."""
+    return [(s, n) for s in BAR_ORDER if (n := getattr(event, f"n_{s}", 0))]
+
+
+@register.filter
+def answered(event) -> int:
+    """Invitees with an answer of any kind (all but the plainly invited)."""
+    return event.n_invitations - getattr(event, "n_invited", 0)
 
 
 @register.filter

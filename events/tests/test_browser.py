@@ -126,6 +126,11 @@ def test_an_editor_records_an_acceptance_in_the_browser(browser, live_server, sc
     accepted = page.locator("section.status-group--accepted")
     expect(accepted).to_contain_text("Nicolás Maduro")
     expect(accepted).to_contain_text("Maduro confirmed he will attend the parade in Moscow.")
+    # The map and the timeline follow (out-of-band swaps).
+    expect(page.locator('#event-map path[data-code="VE"]')).to_have_attribute(
+        "data-status", "accepted"
+    )
+    expect(page.locator(f'#event-timeline [data-invitation="{maduro.pk}"] .mark')).to_have_count(2)
     maduro.refresh_from_db()
     assert maduro.status == "accepted"
     assert maduro.current_claim.recorded_by == scenario["editor"]
@@ -198,4 +203,61 @@ def test_the_person_and_country_pages_show_records(browser, live_server, scenari
     page.goto(live_server.url + "/countries/FR/")
     expect(page.get_by_role("heading", name="Its leaders' invitations")).to_be_visible()
     shoot(page, "country-desktop")
+    page.close()
+
+
+def shoot_element(locator, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    locator.screenshot(path=str(path))
+    assert path.stat().st_size > 5_000
+    return path
+
+
+@pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_the_map_and_timeline_are_visible_at_desktop_and_phone_widths(
+    browser, live_server, scenario, width, viewport
+):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport=viewport, device_scale_factor=2 if width == "phone" else 1)
+    page.set_default_timeout(15_000)
+    page.goto(live_server.url + scenario["parade"].get_absolute_url())
+
+    world = page.locator("#event-map svg.world-map")
+    expect(world).to_be_visible()
+    box = world.bounding_box()
+    assert box["width"] >= viewport["width"] * 0.7 and box["height"] > 150, box
+    # Invitees' countries are painted with their status pattern, not the land colour.
+    china = page.locator('#event-map path[data-code="CN"]')
+    expect(china).to_have_attribute("data-status", "accepted")
+    assert page.evaluate(
+        "getComputedStyle(document.querySelector('#event-map path[data-code=\"CN\"]')).fill"
+    ).startswith('url("#pat-accepted")')
+    expect(page.locator("#event-map .host-mark")).to_be_visible()
+    expect(page.locator("#event-map .legend")).to_contain_text("Disputed")
+    shoot_element(page.locator("#event-map"), f"map-{width}")
+
+    timeline = page.locator("#event-timeline")
+    expect(timeline).to_be_visible()
+    marks = timeline.locator(".mark")
+    expect(marks).to_have_count(9)
+    for i in range(9):
+        expect(marks.nth(i)).to_be_visible()
+        mark = marks.nth(i).bounding_box()
+        assert mark["x"] >= 0 and mark["x"] + mark["width"] <= viewport["width"], mark
+    shoot_element(timeline, f"timeline-{width}")
+    if width == "desktop":
+        # The README's event screenshot: the head of the page, map and timeline.
+        page.screenshot(
+            path=str(SHOTS / "event-top-desktop.png"),
+            full_page=True,
+            clip={"x": 0, "y": 0, "width": 1280, "height": 1500},
+        )
+
+    # The text equivalent opens and lists every country.
+    page.get_by_text("The map as a list").click()
+    expect(page.locator(".map-list tbody tr")).to_have_count(7)
+    assert page.evaluate(WIDEST) <= viewport["width"], page.evaluate(WIDEST_WHO)
+    shoot(page, f"event-visuals-{width}")
     page.close()

@@ -27,7 +27,7 @@ def test_it_lists_upcoming_events_grouped_by_month_with_counts(client, scenario)
     assert f"{parade.start_date:%B %Y}" in html  # month heading
     # Parade: Xi, Modi, North Korea troops accepted; Trump denied; Fico disputed.
     assert "<strong>3</strong> accepted" in html
-    assert "1 disputed" in html
+    assert "<strong>1</strong> disputed" in html
     assert "Moscow" in html and 'title="Russia"' in html
 
 

@@ -49,8 +49,10 @@ def _respond(request, event: Event, *, forms: dict, ok_message: str = "", anchor
     if request.htmx:
         # Always 200: htmx does not swap error responses by default, and the
         # errors are in the fragment, next to their fields.
+        # The map and the timeline come along as out-of-band swaps, so they
+        # show the new status too.
         context["flash"] = ok_message
-        return render(request, "events/_invitees.html", context)
+        return render(request, "events/_invitees_swap.html", context)
     if failed:
         return render(request, "events/event_detail.html", context, status=400)
     messages.success(request, ok_message)

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from events import visuals
 from events.forms import ClaimForm, EventFilterForm, InviteeForm
 from events.models import Country, Event, Invitation, InvitationStatus, Person
 from events.permissions import is_editor
@@ -83,6 +84,8 @@ def event_context(request, event: Event, *, forms: dict | None = None) -> dict:
         "is_editor": editor,
         "invitee_form": forms.get("invitee") or (InviteeForm() if editor else None),
         "can_attend": event.start_date <= timezone.localdate(),
+        "world_map": visuals.world_map(event, invitations),
+        "timeline": visuals.timeline(event, invitations),
     }
 
 
