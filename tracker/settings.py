@@ -240,6 +240,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "events.api.schema.postprocess",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "InvitationStatusEnum": "events.models.InvitationStatus",
         "ClaimStatusEnum": "events.models.ClaimStatus",

@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 
-from events.api.fields import COUNTRY_CODES
+from events.api.fields import COUNTRY_CODES, is_iso_date, is_iso_datetime
 from events.models import (
     Claim,
     Event,
@@ -43,9 +43,30 @@ class _CountryField(forms.ChoiceField):
         kwargs["choices"] = [(c, c) for c in COUNTRY_CODES]
         super().__init__(**kwargs)
 
+
+class _DateField(forms.DateField):
     def to_python(self, value):
-        value = super().to_python(value)
-        return value.strip().upper() if len(value) <= 3 else value
+        if value not in (None, "") and not is_iso_date(value):
+            raise forms.ValidationError("Give a date as YYYY-MM-DD.", code="invalid")
+        return super().to_python(value)
+
+
+class _DateTimeField(django_filters.fields.IsoDateTimeField):
+    def to_python(self, value):
+        if value not in (None, "") and not is_iso_datetime(value):
+            raise forms.ValidationError(
+                "Give an ISO 8601 instant with its offset, e.g. 2025-05-09T12:00:00Z.",
+                code="invalid",
+            )
+        return super().to_python(value)
+
+
+class DateFilter(django_filters.DateFilter):
+    field_class = _DateField
+
+
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = _DateTimeField
 
 
 @extend_schema_field({"type": "string", "enum": COUNTRY_CODES})
@@ -75,15 +96,27 @@ class StrictBooleanFilter(django_filters.Filter):
 _TEXT = {"max_length": 200}
 
 
-class EventFilter(django_filters.FilterSet):
+class StrictFilterSet(django_filters.FilterSet):
+    """A parameter given with an empty value is an error, not "no filter"."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name in self.filters:
+            if name in self.data and self.data.get(name) == "" and name not in self.form.errors:
+                self.form.add_error(name, "Give a value, or leave the parameter out.")
+                valid = False
+        return valid
+
+
+class EventFilter(StrictFilterSet):
     upcoming = StrictBooleanFilter(
         method="filter_upcoming",
         help_text="true: events not over yet (and not cancelled); false: events already over.",
     )
-    date_from = django_filters.DateFilter(
+    date_from = DateFilter(
         method="filter_date_from", help_text="Events that end on or after this day."
     )
-    date_to = django_filters.DateFilter(
+    date_to = DateFilter(
         field_name="start_date",
         lookup_expr="lte",
         help_text="Events that start on or before this day.",
@@ -131,7 +164,7 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(Exists(Invitation.objects.filter(match)))
 
 
-class InvitationFilter(django_filters.FilterSet):
+class InvitationFilter(StrictFilterSet):
     event = IdFilter(field_name="event_id")
     person = IdFilter(field_name="invitee_id", help_text="The invitee.")
     country = CountryFilter(field_name="invitee__country_id", help_text="The invitee's country.")
@@ -142,12 +175,12 @@ class InvitationFilter(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class ClaimFilter(django_filters.FilterSet):
+class ClaimFilter(StrictFilterSet):
     event = IdFilter(field_name="invitation__event_id")
     invitation = IdFilter(field_name="invitation_id")
     origin = django_filters.ChoiceFilter(choices=Origin.choices)
     review_state = django_filters.ChoiceFilter(choices=ReviewState.choices)
-    changed_since = django_filters.IsoDateTimeFilter(
+    changed_since = DateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text=(

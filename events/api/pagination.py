@@ -1,5 +1,6 @@
 from django.conf import settings
 from rest_framework import pagination
+from rest_framework.exceptions import ValidationError
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -14,9 +15,16 @@ class PageNumberPagination(pagination.PageNumberPagination):
         return settings.DAIS_API_MAX_PAGE_SIZE
 
     def get_page_size(self, request):
-        # Read the default at call time, so tests and deployments can change it.
-        self.page_size = settings.REST_FRAMEWORK.get("PAGE_SIZE") or 50
-        return super().get_page_size(request)
+        """The default, or a valid page_size; anything else is a 400 (not silently ignored)."""
+        default = settings.REST_FRAMEWORK.get("PAGE_SIZE") or 50
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return min(default, self.max_page_size)
+        if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise ValidationError(
+                {"page_size": [f"Give a whole number from 1 to {self.max_page_size}."]}
+            )
+        return int(raw)
 
     def get_schema_operation_parameters(self, view):
         params = super().get_schema_operation_parameters(view)

@@ -68,3 +68,42 @@ class AutoSchema(openapi.AutoSchema):
         if IsEditorOrReadOnly in permissions and self.method.upper() in SAFE_METHODS:
             auths.append({})
         return auths
+
+
+# What JSON Schema can say about our input beyond what drf-spectacular derives:
+# text never holds NUL; required names and titles hold more than blanks; an
+# invitee is a person or a country, not both; sources are web links.
+_NO_NUL = "^[^\\x00]*$"
+_NOT_BLANK = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
+_NOT_BLANK_FIELDS = {"title", "name"}
+_INVITEE_COMPONENTS = {"InvitationWriteRequest", "EventClaimWriteRequest"}
+_TEXT_QUERY_PARAMS = {"q"}
+
+
+def _tighten_strings(schema: dict, name: str | None = None) -> None:
+    if schema.get("type") == "string" and "enum" not in schema and "format" not in schema:
+        if name in _NOT_BLANK_FIELDS and schema.get("minLength"):
+            schema["pattern"] = _NOT_BLANK
+        elif "pattern" not in schema:
+            schema["pattern"] = _NO_NUL
+    if schema.get("type") == "string" and schema.get("format") == "uri":
+        schema["pattern"] = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00]*$"
+    for prop_name, prop in schema.get("properties", {}).items():
+        _tighten_strings(prop, prop_name)
+    if isinstance(schema.get("items"), dict):
+        _tighten_strings(schema["items"])
+
+
+def postprocess(result, generator, request, public):
+    components = result.get("components", {}).get("schemas", {})
+    for name, component in components.items():
+        if name.endswith("Request"):
+            _tighten_strings(component)
+        if name in _INVITEE_COMPONENTS:
+            component["oneOf"] = [{"required": ["person"]}, {"required": ["country"]}]
+    for item in result.get("paths", {}).values():
+        for operation in item.values():
+            for param in operation.get("parameters", []):
+                if param.get("in") == "query" and param["name"] in _TEXT_QUERY_PARAMS:
+                    param["schema"].update(pattern=_NO_NUL, minLength=1)
+    return result

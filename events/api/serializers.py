@@ -5,7 +5,14 @@ events.services (the only writers)."""
 from django.conf import settings
 from rest_framework import serializers
 
-from events.api.fields import CountryCodeField
+from events.api.fields import (
+    CountryCodeField,
+    StrictBooleanField,
+    StrictCharField,
+    StrictDateField,
+    StrictIntegerField,
+    StrictURLField,
+)
 from events.models import (
     Claim,
     ClaimStatus,
@@ -200,18 +207,16 @@ def _person(pk: int, field: str) -> Person:
 
 
 class EventWriteSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=300)
+    title = StrictCharField(max_length=300)
     kind = serializers.ChoiceField(choices=EventKind.choices)
-    start_date = serializers.DateField()
-    end_date = serializers.DateField(required=False, allow_null=True)
+    start_date = StrictDateField()
+    end_date = StrictDateField(required=False, allow_null=True)
     date_precision = serializers.ChoiceField(choices=DatePrecision.choices, required=False)
-    city = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    city = StrictCharField(max_length=120, required=False, allow_blank=True)
     country = CountryCodeField(help_text="Host country, ISO alpha-2")
-    host = serializers.IntegerField(
-        required=False, allow_null=True, help_text="Id of a person", **_ID
-    )
+    host = StrictIntegerField(required=False, allow_null=True, help_text="Id of a person", **_ID)
     lifecycle = serializers.ChoiceField(choices=Lifecycle.choices, required=False)
-    description = serializers.CharField(max_length=20000, required=False, allow_blank=True)
+    description = StrictCharField(max_length=20000, required=False, allow_blank=True)
 
     def validate(self, attrs):
         start = attrs.get("start_date", getattr(self.instance, "start_date", None))
@@ -226,19 +231,19 @@ class EventWriteSerializer(serializers.Serializer):
 
 
 class PersonWriteSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=200)
+    name = StrictCharField(max_length=200)
     kind = serializers.ChoiceField(choices=PersonKind.choices, required=False)
     country = CountryCodeField(required=False, allow_null=True)
-    role = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    role = StrictCharField(max_length=200, required=False, allow_blank=True)
     aliases = serializers.ListField(
-        child=serializers.CharField(max_length=200), max_length=50, required=False
+        child=StrictCharField(max_length=200), max_length=50, required=False
     )
 
 
 class _InviteeSerializer(serializers.Serializer):
     """An invitee named either by person id or by country (its delegation or troops)."""
 
-    person = serializers.IntegerField(required=False, help_text="Id of a person", **_ID)
+    person = StrictIntegerField(required=False, help_text="Id of a person", **_ID)
     country = CountryCodeField(
         required=False, help_text="A country: the invitee is its delegation (or troops)"
     )
@@ -260,10 +265,8 @@ class _InviteeSerializer(serializers.Serializer):
 
 
 class InvitationWriteSerializer(_InviteeSerializer):
-    event = serializers.IntegerField(help_text="Id of the event", **_ID)
-    inviter = serializers.IntegerField(
-        required=False, allow_null=True, help_text="Id of a person", **_ID
-    )
+    event = StrictIntegerField(help_text="Id of the event", **_ID)
+    inviter = StrictIntegerField(required=False, allow_null=True, help_text="Id of a person", **_ID)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -280,11 +283,11 @@ class InvitationWriteSerializer(_InviteeSerializer):
 
 class ClaimWriteSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=ClaimStatus.choices)
-    as_of = serializers.DateField(help_text="The day the source says this was true.")
-    source_url = serializers.URLField(max_length=2000, required=False, allow_blank=True)
-    source_outlet = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    source_title = serializers.CharField(max_length=500, required=False, allow_blank=True)
-    evidence = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    as_of = StrictDateField(help_text="The day the source says this was true.")
+    source_url = StrictURLField(max_length=2000, required=False, allow_blank=True)
+    source_outlet = StrictCharField(max_length=200, required=False, allow_blank=True)
+    source_title = StrictCharField(max_length=500, required=False, allow_blank=True)
+    evidence = StrictCharField(max_length=5000, required=False, allow_blank=True)
 
     def validate_source_url(self, value: str) -> str:
         if value and not value.lower().startswith(("http://", "https://")):
@@ -297,4 +300,4 @@ class EventClaimWriteSerializer(ClaimWriteSerializer, _InviteeSerializer):
 
 
 class ClaimReviewSerializer(serializers.Serializer):
-    approve = serializers.BooleanField(help_text="true approves the claim, false rejects it")
+    approve = StrictBooleanField(help_text="true approves the claim, false rejects it")

@@ -12,14 +12,14 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from events.api.errors import Conflict
+from events.api.fields import StrictCharField
 from events.api.throttles import AnonThrottle, TokenCreateThrottle, UserThrottle
 
 
 class TokenCreateSerializer(serializers.Serializer):
-    username = serializers.CharField(max_length=150, required=False)
-    password = serializers.CharField(
-        max_length=4096, required=False, style={"input_type": "password"}, trim_whitespace=False
-    )
+    username = StrictCharField(max_length=150, required=False)
+    password = StrictCharField(max_length=4096, required=False, style={"input_type": "password"})
 
 
 class TokenSerializer(serializers.Serializer):
@@ -38,6 +38,7 @@ def _describe(instance) -> dict:
 
 class TokenListCreateView(APIView):
     throttle_classes = [AnonThrottle, UserThrottle, TokenCreateThrottle]
+    extra_error_codes = {None: ["409"]}  # too many tokens already
 
     def get_permissions(self):
         if self.request.method == "POST":
@@ -65,11 +66,11 @@ class TokenListCreateView(APIView):
         operation_id="tokens_create",
     )
     def post(self, request):
+        serializer = TokenCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
         user = request.user if request.user.is_authenticated else None
         if user is None:
-            serializer = TokenCreateSerializer(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            data = serializer.validated_data
             if not data.get("username") or not data.get("password"):
                 raise ValidationError(
                     {"non_field_errors": ["Give username and password, or sign in first."]}
@@ -82,7 +83,7 @@ class TokenListCreateView(APIView):
         limit = knox_settings.TOKEN_LIMIT_PER_USER
         live = AuthToken.objects.filter(user=user, expiry__gt=timezone.now())
         if limit is not None and live.count() >= limit:
-            raise ValidationError(
+            raise Conflict(
                 {"non_field_errors": [f"You already have {limit} tokens; revoke one first."]}
             )
         instance, token = AuthToken.objects.create(user=user)

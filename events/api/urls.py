@@ -30,12 +30,13 @@ class NotFoundView(APIView):
     authentication_classes: list = []
     schema = None
 
-    def dispatch(self, request, *args, **kwargs):
-        self.http_method_names = [m for m in APIView.http_method_names]
-        return super().dispatch(request, *args, **kwargs)
-
     def http_method_not_allowed(self, request, *args, **kwargs):
         raise NotFound()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        del response["Allow"]  # nothing is allowed on a path that does not exist
+        return response
 
     def get(self, request, *args, **kwargs):
         raise NotFound()

@@ -49,7 +49,7 @@ class _ListMixin(ConditionalMixin):
     csv_header: list[str] = []
 
     def get_renderers(self):
-        if self.action == "list":
+        if self.action in ("list", None):  # None: a method the view does not serve
             return [JSONRenderer(), CSVRenderer()]
         return [JSONRenderer()]
 
@@ -346,7 +346,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return Response(self.get_serializer(claim).data)
 
 
-class PersonFilterSet(filters.django_filters.FilterSet):
+class PersonFilterSet(filters.StrictFilterSet):
     q = filters.django_filters.CharFilter(
         method="filter_q", max_length=200, help_text="Text in the name or the role."
     )

@@ -76,7 +76,7 @@ def test_it_creates_an_event_as_an_editor(editor_client):
             "kind": "parade",
             "start_date": "2031-05-09",
             "city": "Moscow",
-            "country": "ru",
+            "country": "RU",
             "host": host.pk,
         },
     )
