@@ -63,6 +63,14 @@ def _first_code(exc: exceptions.APIException) -> str:
     return str(codes)
 
 
+def _code(exc: exceptions.APIException) -> str:
+    if isinstance(exc, exceptions.ValidationError):
+        return "invalid"
+    if isinstance(exc, Conflict):
+        return "conflict"
+    return _first_code(exc)
+
+
 def _translate(exc: Exception) -> Exception:
     if isinstance(exc, InvitationAlreadyExists):
         return Conflict(detail=serializers.as_serializer_error(exc))
@@ -96,7 +104,7 @@ def exception_handler(exc, context):
         detail = str(exc.detail)
     response.data = {
         "status": response.status_code,
-        "code": "invalid" if isinstance(exc, exceptions.ValidationError) else _first_code(exc),
+        "code": _code(exc),
         "detail": detail,
         "errors": errors,
     }

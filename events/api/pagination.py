@@ -26,6 +26,21 @@ class PageNumberPagination(pagination.PageNumberPagination):
             )
         return int(raw)
 
+    def get_page_number(self, request, paginator):
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return 1
+        if raw in self.last_page_strings:
+            return raw
+        if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+            raise ValidationError({"page": ["Give a whole number from 1 on."]})
+        return raw
+
+    def validate(self, request) -> None:
+        """Check page and page_size even when the answer is not paged (CSV)."""
+        self.get_page_size(request)
+        self.get_page_number(request, None)
+
     def get_schema_operation_parameters(self, view):
         params = super().get_schema_operation_parameters(view)
         for param in params:

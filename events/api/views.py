@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -42,7 +43,19 @@ def _claim_fields(data) -> dict:
     }
 
 
-class _ListMixin(ConditionalMixin):
+class MethodFirstMixin:
+    """405 for a method the resource does not have, before asking who is calling
+    (else an anonymous DELETE would get 401 and suggest that signing in helps)."""
+
+    def initial(self, request, *args, **kwargs):
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            self.format_kwarg = self.get_format_suffix(**kwargs)
+            raise MethodNotAllowed(request.method)
+        return super().initial(request, *args, **kwargs)
+
+
+class _ListMixin(MethodFirstMixin, ConditionalMixin):
     """A list with conditional GET and an optional streamed CSV export."""
 
     conditional_get = True
@@ -62,6 +75,7 @@ class _ListMixin(ConditionalMixin):
         if not_modified is not None:
             return not_modified
         if request.accepted_renderer.format == "csv":
+            self.paginator.validate(request)
             return self.stamp(self._csv(queryset))
         page = self.paginate_queryset(queryset)
         serializer = self.get_serializer(page, many=True)
@@ -317,7 +331,9 @@ class InvitationViewSet(
     ),
     retrieve=extend_schema(summary="One claim"),
 )
-class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ClaimViewSet(
+    MethodFirstMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     queryset = Claim.objects.all()
     serializer_class = serializers.ClaimSerializer
     filterset_class = filters.ClaimFilter
@@ -371,6 +387,7 @@ class PersonFilterSet(filters.StrictFilterSet):
     ),
 )
 class PersonViewSet(
+    MethodFirstMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -393,7 +410,7 @@ class PersonViewSet(
     list=extend_schema(summary="List countries (ISO 3166-1)"),
     retrieve=extend_schema(summary="One country"),
 )
-class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+class CountryViewSet(MethodFirstMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Country.objects.all()
     serializer_class = serializers.CountrySerializer
     ordering_fields = ["name", "code"]

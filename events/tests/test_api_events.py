@@ -227,14 +227,18 @@ def test_it_pages_with_links_and_a_bounded_page_size(anon, db):
     assert second["next"].endswith("page=3&page_size=2")
     assert {e["id"] for e in first["results"]}.isdisjoint(e["id"] for e in second["results"])
     assert_error(anon.get("/api/events/?page=99"), 404)
-    assert_error(anon.get("/api/events/?page=abc"), 404)
+    assert_error(anon.get("/api/events/?page=abc"), 400, "page")
+    assert_error(anon.get("/api/events/?page="), 400, "page")
+    assert_error(anon.get("/api/events/?page_size=0"), 400, "page_size")
+    assert_error(anon.get("/api/events/?format=csv&page_size=-1"), 400, "page_size")
 
 
-def test_it_caps_the_page_size(anon, settings, db):
+def test_it_refuses_a_page_size_above_the_maximum(anon, settings, db):
     settings.DAIS_API_MAX_PAGE_SIZE = 3
     for n in range(5):
         EventFactory(start_date=TODAY + n * DAY)
-    assert len(anon.get("/api/events/?page_size=1000").json()["results"]) == 3
+    assert len(anon.get("/api/events/?page_size=3").json()["results"]) == 3
+    assert_error(anon.get("/api/events/?page_size=4"), 400, "page_size")
 
 
 @pytest.mark.parametrize("page_size", [1, 50])
