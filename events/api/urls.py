@@ -51,5 +51,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     # Other API modules go here, e.g.: path("", include("events.api.ingest_urls")),
-    re_path(r"^.*$", NotFoundView.as_view(), name="api-not-found"),
+    re_path(r"^[\s\S]*$", NotFoundView.as_view(), name="api-not-found"),
 ]

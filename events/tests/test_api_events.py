@@ -314,3 +314,9 @@ def test_it_exports_invitations_as_csv_without_spreadsheet_formulas(anon, summit
 
 def test_it_answers_errors_of_a_csv_request_in_json(anon, db):
     assert_error(anon.get("/api/events/?format=csv&country=XX"), 400, "country")
+
+
+def test_it_answers_json_404_for_any_unknown_api_path(anon, db):
+    for path in ("/api/x/", "/api/claims/a%0Ab/review/", "/api/events/1/nope/"):
+        assert_error(anon.get(path), 404)
+        assert_error(anon.post(path, {}), 404)

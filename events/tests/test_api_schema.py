@@ -5,6 +5,7 @@ codes, content types and headers, response bodies that match their schemas,
 valid data accepted, invalid data rejected...) against the real application."""
 
 import datetime
+import time
 
 import pytest
 import schemathesis
@@ -17,7 +18,7 @@ from events.tests.api_support import _fresh_throttles  # noqa: F401 (fixture)
 from events.tests.factories import EventFactory, InvitationFactory, PersonFactory, record
 
 MAX_EXAMPLES = 20
-RUN = {"operations": set(), "examples": 0}
+RUN: dict = {"examples": {}, "seconds": {}}
 
 
 def _load_schema():
@@ -142,11 +143,26 @@ def _respect_rules(case):
     suppress_health_check=list(HealthCheck),
 )
 def test_it_conforms_to_its_schema(case, editor_token):
-    RUN["operations"].add(case.operation.label)
-    RUN["examples"] += 1
+    label = case.operation.label
+    RUN["examples"][label] = RUN["examples"].get(label, 0) + 1
+    started = time.monotonic()
     if case.meta is not None and case.meta.generation.mode.is_positive:
         _respect_rules(case)
-    case.call_and_validate(headers={"Authorization": f"Token {editor_token}"})
+    try:
+        case.call_and_validate(headers={"Authorization": f"Token {editor_token}"})
+    finally:
+        RUN["seconds"][label] = RUN["seconds"].get(label, 0) + time.monotonic() - started
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_run():
+    """Print what the run covered (pytest -s shows it): operations and examples."""
+    yield
+    if RUN["examples"]:
+        total = sum(RUN["examples"].values())
+        print(f"\nschemathesis: {len(RUN['examples'])} operations, {total} requests")
+        for label, count in sorted(RUN["examples"].items()):
+            print(f"  {label}: {count} requests, {RUN['seconds'][label]:.1f}s in the app")
 
 
 def test_it_describes_every_operation_with_its_errors_and_auth(anon_schema_json):
