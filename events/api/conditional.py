@@ -11,7 +11,7 @@ from rest_framework import status
 from rest_framework.response import Response
 
 
-def _validators(request, queryset) -> tuple[str, float | None]:
+def _validators(request, queryset) -> tuple[str, float | None, int]:
     agg = queryset.order_by().aggregate(n=Count("pk"), last=Max("updated_at"))
     last = agg["last"]
     key = "|".join(
@@ -23,7 +23,7 @@ def _validators(request, queryset) -> tuple[str, float | None]:
         ]
     )
     etag = 'W/"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
-    return etag, last.timestamp() if last else None
+    return etag, last.timestamp() if last else None, agg["n"]
 
 
 def _matches(request, etag: str, last_modified: float | None) -> bool:
@@ -44,7 +44,7 @@ class ConditionalMixin:
     Response or None. `stamp(response)` adds the validators to a full answer."""
 
     def conditional(self, queryset) -> Response | None:
-        etag, last_modified = _validators(self.request, queryset)
+        etag, last_modified, self.row_count = _validators(self.request, queryset)
         self._validators = (etag, last_modified)
         if _matches(self.request, etag, last_modified):
             response = Response(status=status.HTTP_304_NOT_MODIFIED)

@@ -88,6 +88,8 @@ class _ListMixin(MethodFirstMixin, ConditionalMixin):
             stream_csv(self.csv_header, rows), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="{self.basename}s.csv"'
+        if getattr(self, "row_count", 0) > limit:
+            response["X-Dais-Truncated"] = f"{limit} of {self.row_count} rows"
         return response
 
 

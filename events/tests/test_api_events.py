@@ -305,6 +305,18 @@ def test_it_exports_filtered_events_as_csv(anon, calendar, summit):
     assert len(everything) == Event.objects.count()
 
 
+def test_it_says_when_a_csv_export_is_cut_short(anon, settings, db):
+    settings.DAIS_API_CSV_MAX_ROWS = 2
+    for n in range(3):
+        EventFactory(start_date=TODAY + n * DAY)
+    response = anon.get("/api/events/?format=csv")
+    assert len(_csv(response)) == 2
+    assert response["X-Dais-Truncated"] == "2 of 3 rows"
+    one = anon.get(f"/api/events/?format=csv&date_to={TODAY.isoformat()}")
+    assert len(_csv(one)) == 1
+    assert "X-Dais-Truncated" not in one
+
+
 def test_it_exports_invitations_as_csv_without_spreadsheet_formulas(anon, summit):
     InvitationFactory(event=summit, invitee=PersonFactory(name="=HYPERLINK(1)"))
     rows = _csv(anon.get(f"/api/invitations/?format=csv&event={summit.pk}"))
