@@ -4,6 +4,8 @@ Every filter validates its value: a bad date, an unknown country or a malformed
 id is a 400 with a message per parameter, never a 500 and never silently ignored.
 """
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
@@ -58,7 +60,11 @@ class _DateTimeField(django_filters.fields.IsoDateTimeField):
                 "Give an ISO 8601 instant with its offset, e.g. 2025-05-09T12:00:00Z.",
                 code="invalid",
             )
-        return super().to_python(value)
+        value = super().to_python(value)
+        try:  # the database compares in UTC; 9999-12-31T23:59-05:00 does not fit
+            return value.astimezone(datetime.UTC) if value is not None else None
+        except OverflowError:
+            raise forms.ValidationError("This instant is out of range.", code="invalid") from None
 
 
 class DateFilter(django_filters.DateFilter):

@@ -14,6 +14,7 @@ _DESCRIPTIONS = {
     "404": "No such object (or page).",
     "406": "None of the media types in Accept can be produced.",
     "409": "Conflicts with the current state (e.g. the invitation already exists).",
+    "413": "The body is larger than the server accepts (2 MB by default).",
     "415": "The body is not application/json.",
     "429": "Too many requests; see Retry-After.",
 }
@@ -29,7 +30,7 @@ class AutoSchema(openapi.AutoSchema):
             if has_path_params or self._is_list_view():
                 codes.append("404")
         else:
-            codes += ["400", "401", "403", "415"]
+            codes += ["400", "401", "403", "413", "415"]
             if has_path_params:
                 codes.append("404")
             codes += list(
@@ -38,6 +39,7 @@ class AutoSchema(openapi.AutoSchema):
                 )
             )
         if method == "DELETE":
+            codes.remove("413")
             codes.remove("415")
         return codes
 

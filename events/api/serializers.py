@@ -3,6 +3,8 @@ serializers only validate and convert, then a view hands the result to
 events.services (the only writers)."""
 
 from django.conf import settings
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.api.fields import (
@@ -91,8 +93,23 @@ def status_counts(invitations) -> dict[str, int]:
     return counts
 
 
+def event_phase(event, today=None) -> str:
+    """Where the event stands today: derived from its dates and lifecycle."""
+    today = today or timezone.localdate()
+    if event.lifecycle == Lifecycle.CANCELLED:
+        return "cancelled"
+    if event.start_date > today:
+        return "upcoming"
+    if (event.end_date or event.start_date) >= today:
+        return "ongoing"
+    return "past"
+
+
 class EventSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country_id", help_text="Host country, ISO alpha-2")
+    phase = serializers.SerializerMethodField(
+        help_text="Derived today from the dates and the lifecycle."
+    )
     country_name = serializers.CharField(source="country.name")
     host = PersonBriefSerializer(allow_null=True)
     web_url = serializers.SerializerMethodField()
@@ -114,6 +131,7 @@ class EventSerializer(serializers.ModelSerializer):
             "country_name",
             "host",
             "lifecycle",
+            "phase",
             "description",
             "sequence",
             "needs_review",
@@ -126,6 +144,10 @@ class EventSerializer(serializers.ModelSerializer):
 
     def get_web_url(self, event) -> str:
         return f"{settings.SITE_URL}{event.get_absolute_url()}"
+
+    @extend_schema_field({"type": "string", "enum": ["upcoming", "ongoing", "past", "cancelled"]})
+    def get_phase(self, event) -> str:
+        return event_phase(event)
 
     def get_status_counts(self, event) -> StatusCountsSerializer:
         return status_counts(event.invitations.all())

@@ -47,7 +47,11 @@ class NotFoundView(APIView):
 urlpatterns = [
     path("", include(router.urls)),
     path("auth/tokens/", tokens.TokenListCreateView.as_view(), name="api-tokens"),
-    path("auth/tokens/<str:token_key>/", tokens.TokenRevokeView.as_view(), name="api-token-revoke"),
+    re_path(
+        r"^auth/tokens/(?P<token_key>[0-9A-Za-z_-]{1,25})/$",
+        tokens.TokenRevokeView.as_view(),
+        name="api-token-revoke",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     # Other API modules go here, e.g.: path("", include("events.api.ingest_urls")),

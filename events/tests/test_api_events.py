@@ -183,6 +183,18 @@ def test_it_filters_events(anon, calendar):
     assert _ids(anon.get(f"/api/events/?person={xi}&invitee_status=invited")) == [c["later"].pk]
 
 
+def test_it_derives_each_events_phase(anon, calendar):
+    phases = {e["title"]: e["phase"] for e in anon.get("/api/events/").json()["results"]}
+    assert phases == {
+        "Old funeral": "past",
+        "Moscow parade": "upcoming",
+        "Summit": "upcoming",
+        "Cancelled summit": "cancelled",
+    }
+    EventFactory(title="Today", start_date=TODAY - DAY, end_date=TODAY + DAY)
+    assert anon.get("/api/events/?q=today").json()["results"][0]["phase"] == "ongoing"
+
+
 def test_it_orders_events_with_an_id_tie_breaker(anon, db):
     same_day = TODAY + 3 * DAY
     a = EventFactory(title="B", start_date=same_day)
@@ -257,6 +269,19 @@ def test_it_reads_a_page_of_events_in_constant_queries(
     assert len(response.json()["results"]) == page_size
     with django_assert_max_num_queries(4):
         anon.get(f"/api/events/{event.pk}/")
+
+
+@pytest.mark.parametrize("page_size", [1, 50])
+def test_it_reads_pages_of_invitations_and_claims_in_constant_queries(
+    anon, db, django_assert_max_num_queries, page_size
+):
+    event = EventFactory()
+    for _ in range(55):
+        record(InvitationFactory(event=event), "accepted", TODAY - DAY)
+    for url in ("/api/invitations/", "/api/claims/", "/api/people/"):
+        with django_assert_max_num_queries(3):
+            response = anon.get(f"{url}?page_size={page_size}")
+        assert len(response.json()["results"]) == page_size, url
 
 
 # --- Conditional requests -----------------------------------------------------

@@ -140,6 +140,7 @@ def _respect_rules(case):
     max_examples=MAX_EXAMPLES,
     deadline=None,
     derandomize=True,
+    database=None,
     suppress_health_check=list(HealthCheck),
 )
 def test_it_conforms_to_its_schema(case, editor_token):
