@@ -26,21 +26,20 @@ class AutoSchema(openapi.AutoSchema):
         method = self.method.upper()
         has_path_params = "{" in self.path
         if method in SAFE_METHODS:
-            codes.append("400")  # bad filter or query parameter
-            if has_path_params or self._is_list_view():
+            if self._is_list_view() and getattr(self.view, "paginator", None) is not None:
+                codes += ["400", "404"]  # a bad filter or page parameter; a page past the end
+            elif has_path_params:
                 codes.append("404")
-        else:
-            codes += ["400", "401", "403", "413", "415"]
-            if has_path_params:
-                codes.append("404")
-            codes += list(
-                getattr(self.view, "extra_error_codes", {}).get(
-                    getattr(self.view, "action", None), []
-                )
-            )
-        if method == "DELETE":
-            codes.remove("413")
-            codes.remove("415")
+            if {} not in self.get_auth():
+                codes.append("401")
+            return codes
+        codes += ["401", "403"]
+        if method != "DELETE":
+            codes += ["400", "413", "415"]
+        if has_path_params:
+            codes.append("404")
+        extra = getattr(self.view, "extra_error_codes", {})
+        codes += list(extra.get(getattr(self.view, "action", None), []))
         return codes
 
     def _get_response_bodies(self, direction="response"):
@@ -57,7 +56,9 @@ class AutoSchema(openapi.AutoSchema):
         ok = responses.get("200", {})
         if "text/csv" in ok.get("content", {}):
             ok["content"]["text/csv"] = {"schema": {"type": "string"}}
-        if self.method.upper() == "GET" and getattr(self.view, "conditional_get", False):
+        if self.method.upper() == "GET" and getattr(self.view, "action", None) in getattr(
+            self.view, "conditional_actions", ()
+        ):
             responses["304"] = {
                 "description": "Not modified: the ETag in If-None-Match (or the date in "
                 "If-Modified-Since) still describes the current representation."

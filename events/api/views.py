@@ -58,7 +58,7 @@ class MethodFirstMixin:
 class _ListMixin(MethodFirstMixin, ConditionalMixin):
     """A list with conditional GET and an optional streamed CSV export."""
 
-    conditional_get = True
+    conditional_actions: tuple[str, ...] = ("list",)
     csv_header: list[str] = []
 
     def get_renderers(self):
@@ -120,6 +120,7 @@ class EventViewSet(
     viewsets.GenericViewSet,
 ):
     queryset = Event.objects.all()  # for the schema; get_queryset() prefetches
+    conditional_actions = ("list", "retrieve")
     serializer_class = serializers.EventSerializer
     filterset_class = filters.EventFilter
     ordering_fields = ["start_date", "title", "created_at", "updated_at", "id"]
