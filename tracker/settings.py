@@ -211,3 +211,88 @@ if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
         "unacked_restore_interval": max(1, min(10, _visibility // 10)),
         "unacked_restore_throttle": 1 if _visibility < 300 else 10,
     }
+
+# --- API (issue 3) ------------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+
+# Throttle rates are "<number>/<second|minute|hour|day>"; a bad value stops start-up.
+def _env_rate(name: str, default: str) -> str:
+    import re
+
+    raw = (env_str(name) or default).strip()
+    if not re.fullmatch(r"[1-9][0-9]*/(second|minute|hour|day)", raw):
+        raise ImproperlyConfigured(f"{name}: expected a rate such as 100/minute, got {raw!r}")
+    return raw
+
+
+DAIS_API_THROTTLE_RATES = {
+    "anon": _env_rate("DAIS_API_THROTTLE_ANON", "120/minute"),
+    "user": _env_rate("DAIS_API_THROTTLE_USER", "1200/minute"),
+    "token_create": _env_rate("DAIS_API_THROTTLE_LOGIN", "10/minute"),
+}
+DAIS_API_PAGE_SIZE = env_int("DAIS_API_PAGE_SIZE", 50, minimum=1)
+DAIS_API_MAX_PAGE_SIZE = env_int("DAIS_API_MAX_PAGE_SIZE", 200, minimum=1)
+# A CSV export stops after this many rows (and says so in X-Dais-Truncated).
+DAIS_API_CSV_MAX_ROWS = env_int("DAIS_API_CSV_MAX_ROWS", 50000, minimum=1)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: an anonymous write then gets 401 with WWW-Authenticate.
+        "events.api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["events.api.permissions.IsEditorOrReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["events.api.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "events.api.filters.StableOrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "events.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": DAIS_API_PAGE_SIZE,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "events.api.throttles.AnonThrottle",
+        "events.api.throttles.UserThrottle",
+    ],
+    "EXCEPTION_HANDLER": "events.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "events.api.schema.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "UNICODE_JSON": True,
+}
+
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=env_int("DAIS_API_TOKEN_TTL_DAYS", 30, minimum=1)),
+    "TOKEN_LIMIT_PER_USER": env_int("DAIS_API_TOKEN_LIMIT_PER_USER", 20, minimum=1),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dais API",
+    "DESCRIPTION": (
+        "State events, the invitations sent for them and the sourced claims about who "
+        "accepted, declined, denied or attended. Reads are anonymous; writes need an "
+        "editor, authenticated with a token (`Authorization: Token <token>`) or a session "
+        "cookie plus the `X-CSRFToken` header. Every error has the same JSON shape "
+        "(`Error`)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "events.api.schema.postprocess",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "InvitationStatusEnum": "events.models.InvitationStatus",
+        "ClaimStatusEnum": "events.models.ClaimStatus",
+        "EventKindEnum": "events.models.EventKind",
+        "PersonKindEnum": "events.models.PersonKind",
+        "CountryCodeEnum": "events.api.fields.COUNTRY_CODES",
+    },
+}

@@ -1,0 +1,325 @@
+"""What the API reads and writes. Output serializers describe rows; input
+serializers only validate and convert, then a view hands the result to
+events.services (the only writers)."""
+
+from django.conf import settings
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from events.api.fields import (
+    CountryCodeField,
+    StrictBooleanField,
+    StrictCharField,
+    StrictDateField,
+    StrictIntegerField,
+    StrictURLField,
+)
+from events.models import (
+    Claim,
+    ClaimStatus,
+    Country,
+    DatePrecision,
+    Event,
+    EventKind,
+    Invitation,
+    InvitationStatus,
+    Lifecycle,
+    Person,
+    PersonKind,
+)
+
+# --- Output -------------------------------------------------------------------
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Country
+        fields = ["code", "alpha3", "name", "official_name", "flag"]
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(
+        source="country_id", allow_null=True, help_text="ISO alpha-2 code, null for organisations"
+    )
+
+    class Meta:
+        model = Person
+        fields = ["id", "slug", "name", "kind", "country", "role", "aliases", "needs_review"]
+
+
+class PersonBriefSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country_id", allow_null=True)
+
+    class Meta:
+        model = Person
+        fields = ["id", "name", "kind", "country"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    """The approved claim the current status rests on: where it comes from."""
+
+    claim_id = serializers.IntegerField(source="id")
+
+    class Meta:
+        model = Claim
+        fields = ["claim_id", "status", "as_of", "source_url", "source_outlet", "source_title"]
+
+
+class EventInvitationSerializer(serializers.ModelSerializer):
+    """An invitation as embedded in an event."""
+
+    invitee = PersonBriefSerializer()
+    source = SourceSerializer(source="current_claim", allow_null=True)
+
+    class Meta:
+        model = Invitation
+        fields = ["id", "invitee", "status", "status_since", "source"]
+
+
+class StatusCountsSerializer(serializers.Serializer):
+    invited = serializers.IntegerField()
+    accepted = serializers.IntegerField()
+    declined = serializers.IntegerField()
+    denied = serializers.IntegerField()
+    attended = serializers.IntegerField()
+    disputed = serializers.IntegerField()
+
+
+def status_counts(invitations) -> dict[str, int]:
+    counts = dict.fromkeys(InvitationStatus.values, 0)
+    for invitation in invitations:
+        counts[invitation.status] += 1
+    return counts
+
+
+def event_phase(event, today=None) -> str:
+    """Where the event stands today: derived from its dates and lifecycle."""
+    today = today or timezone.localdate()
+    if event.lifecycle == Lifecycle.CANCELLED:
+        return "cancelled"
+    if event.start_date > today:
+        return "upcoming"
+    if (event.end_date or event.start_date) >= today:
+        return "ongoing"
+    return "past"
+
+
+class EventSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country_id", help_text="Host country, ISO alpha-2")
+    phase = serializers.SerializerMethodField(
+        help_text="Derived today from the dates and the lifecycle."
+    )
+    country_name = serializers.CharField(source="country.name")
+    host = PersonBriefSerializer(allow_null=True)
+    web_url = serializers.SerializerMethodField()
+    status_counts = serializers.SerializerMethodField()
+    invitations = EventInvitationSerializer(many=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "slug",
+            "title",
+            "kind",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "city",
+            "country",
+            "country_name",
+            "host",
+            "lifecycle",
+            "phase",
+            "description",
+            "sequence",
+            "needs_review",
+            "created_at",
+            "updated_at",
+            "web_url",
+            "status_counts",
+            "invitations",
+        ]
+
+    def get_web_url(self, event) -> str:
+        return f"{settings.SITE_URL}{event.get_absolute_url()}"
+
+    @extend_schema_field({"type": "string", "enum": ["upcoming", "ongoing", "past", "cancelled"]})
+    def get_phase(self, event) -> str:
+        return event_phase(event)
+
+    def get_status_counts(self, event) -> StatusCountsSerializer:
+        return status_counts(event.invitations.all())
+
+
+class EventBriefSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country_id")
+
+    class Meta:
+        model = Event
+        fields = ["id", "slug", "title", "kind", "start_date", "country"]
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    event = serializers.IntegerField(source="invitation.event_id")
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "invitation",
+            "event",
+            "status",
+            "as_of",
+            "source_url",
+            "source_outlet",
+            "source_title",
+            "evidence",
+            "confidence",
+            "origin",
+            "review_state",
+            "reviewed_at",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class InvitationSerializer(serializers.ModelSerializer):
+    event = EventBriefSerializer()
+    invitee = PersonBriefSerializer()
+    inviter = PersonBriefSerializer(allow_null=True)
+    source = SourceSerializer(source="current_claim", allow_null=True)
+
+    class Meta:
+        model = Invitation
+        fields = [
+            "id",
+            "event",
+            "invitee",
+            "inviter",
+            "status",
+            "status_since",
+            "source",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class InvitationDetailSerializer(InvitationSerializer):
+    claims = serializers.SerializerMethodField(help_text="Every claim, oldest first.")
+
+    class Meta(InvitationSerializer.Meta):
+        fields = [*InvitationSerializer.Meta.fields, "claims"]
+
+    def get_claims(self, invitation) -> ClaimSerializer(many=True):
+        return ClaimSerializer(invitation.claims.history(), many=True).data
+
+
+# --- Input --------------------------------------------------------------------
+
+_ID = {"min_value": 1, "max_value": 2**63 - 1}
+
+
+def _person(pk: int, field: str) -> Person:
+    person = Person.objects.filter(pk=pk).first()
+    if person is None:
+        raise serializers.ValidationError({field: f"There is no person with id {pk}."})
+    return person
+
+
+class EventWriteSerializer(serializers.Serializer):
+    title = StrictCharField(max_length=300)
+    kind = serializers.ChoiceField(choices=EventKind.choices)
+    start_date = StrictDateField()
+    end_date = StrictDateField(required=False, allow_null=True)
+    date_precision = serializers.ChoiceField(choices=DatePrecision.choices, required=False)
+    city = StrictCharField(max_length=120, required=False, allow_blank=True)
+    country = CountryCodeField(help_text="Host country, ISO alpha-2")
+    host = StrictIntegerField(required=False, allow_null=True, help_text="Id of a person", **_ID)
+    lifecycle = serializers.ChoiceField(choices=Lifecycle.choices, required=False)
+    description = StrictCharField(max_length=20000, required=False, allow_blank=True)
+
+    def validate(self, attrs):
+        start = attrs.get("start_date", getattr(self.instance, "start_date", None))
+        end = attrs.get("end_date", getattr(self.instance, "end_date", None))
+        if start and end and end < start:
+            raise serializers.ValidationError(
+                {"end_date": "The end date is before the start date."}
+            )
+        if attrs.get("host") is not None:
+            attrs["host"] = _person(attrs["host"], "host")
+        return attrs
+
+
+class PersonWriteSerializer(serializers.Serializer):
+    name = StrictCharField(max_length=200)
+    kind = serializers.ChoiceField(choices=PersonKind.choices, required=False)
+    country = CountryCodeField(required=False, allow_null=True)
+    role = StrictCharField(max_length=200, required=False, allow_blank=True)
+    aliases = serializers.ListField(
+        child=StrictCharField(max_length=200), max_length=50, required=False
+    )
+
+
+class _InviteeSerializer(serializers.Serializer):
+    """An invitee named either by person id or by country (its delegation or troops)."""
+
+    person = StrictIntegerField(required=False, help_text="Id of a person", **_ID)
+    country = CountryCodeField(
+        required=False, help_text="A country: the invitee is its delegation (or troops)"
+    )
+    country_invitee_kind = serializers.ChoiceField(
+        choices=[PersonKind.DELEGATION, PersonKind.TROOPS],
+        required=False,
+        help_text="With `country`: whether its delegation or its troops are invited.",
+    )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if ("person" in attrs) == ("country" in attrs):
+            raise serializers.ValidationError(
+                {"non_field_errors": ["Give exactly one of person and country."]}
+            )
+        if "person" in attrs:
+            attrs["person"] = _person(attrs["person"], "person")
+        return attrs
+
+
+class InvitationWriteSerializer(_InviteeSerializer):
+    event = StrictIntegerField(help_text="Id of the event", **_ID)
+    inviter = StrictIntegerField(required=False, allow_null=True, help_text="Id of a person", **_ID)
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        event = Event.objects.filter(pk=attrs["event"]).first()
+        if event is None:
+            raise serializers.ValidationError(
+                {"event": f"There is no event with id {attrs['event']}."}
+            )
+        attrs["event"] = event
+        if attrs.get("inviter") is not None:
+            attrs["inviter"] = _person(attrs["inviter"], "inviter")
+        return attrs
+
+
+class ClaimWriteSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ClaimStatus.choices)
+    as_of = StrictDateField(help_text="The day the source says this was true.")
+    source_url = StrictURLField(max_length=2000, required=False, allow_blank=True)
+    source_outlet = StrictCharField(max_length=200, required=False, allow_blank=True)
+    source_title = StrictCharField(max_length=500, required=False, allow_blank=True)
+    evidence = StrictCharField(max_length=5000, required=False, allow_blank=True)
+
+    def validate_source_url(self, value: str) -> str:
+        if value and not value.lower().startswith(("http://", "https://")):
+            raise serializers.ValidationError("Only http and https links are accepted.")
+        return value
+
+
+class EventClaimWriteSerializer(ClaimWriteSerializer, _InviteeSerializer):
+    """A claim about an invitee of this event, invited or not yet."""
+
+
+class ClaimReviewSerializer(serializers.Serializer):
+    approve = StrictBooleanField(help_text="true approves the claim, false rejects it")
