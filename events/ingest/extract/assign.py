@@ -22,6 +22,10 @@ from .claims import (
 from .cues import APPOSITION_SPAN, CLAUSE_END, HEDGE, SEND_FORM, STAND_IN_AFTER
 
 VIDEO = re.compile(r"video|online|remotely", re.I)
+# "11 leaders have accepted, Xi and Modi among them" / "..., including Xi": the list takes
+# the cue of the clause that introduces it.
+AMONG_AFTER = re.compile(r"^\s*,?\s*(?:(?:were|are|being)\s+)?among (?:them|those)\b", re.I)
+LIST_INTRO = re.compile(r"[,:]\s*(?:including|among them|such as|among them were)\s*$", re.I)
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
 
 
@@ -55,6 +59,27 @@ def _presence(match_text: str, sentence: str, event_past: bool | None, past: boo
     return "attended" if event_past else "accepted"
 
 
+def _any_cue(text: str) -> bool:
+    return bool(
+        R_DECLINE.search(text)
+        or R_PRESENT_FUTURE.search(text)
+        or R_PRESENT_PAST.search(text)
+        or R_INVITED.search(text)
+    )
+
+
+def _borrowed_cue(right: str, left: str) -> str:
+    """The introducing clause as the list's cue when nothing after the list says anything."""
+    intro = LIST_INTRO.search(left)
+    if not (intro or AMONG_AFTER.match(right)) or _any_cue(right):
+        return right
+    clause = left[: intro.start()] if intro else left.rstrip(" ,:")
+    cuts = list(CLAUSE_END.finditer(clause))
+    if cuts:
+        clause = clause[cuts[-1].end() :]
+    return clause if _any_cue(clause) else right
+
+
 def sentence_statuses(
     sentence: str, mentions: list[Mention], event_past: bool | None, previous: str = ""
 ) -> list[tuple[Mention, str]]:
@@ -81,6 +106,7 @@ def sentence_statuses(
         if sentence_for_cue is not None:
             right = right + " " + sentence_for_cue
         left = sentence[max(left_bound, group[0].span_start - 120) : group[0].span_start]
+        right = _borrowed_cue(right, left)
         statuses: set[str] = set()
         if L_DECLINE.search(left[-40:]):  # "Li, not Xi, will lead", "in place of X"
             for mention in group:

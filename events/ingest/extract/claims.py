@@ -101,14 +101,16 @@ class Reader:
                 self.aliases.setdefault(alias, person)
         return person
 
-    def _prefix_country(self, sentence: str, start: int) -> tuple[str | None, int]:
+    def _prefix_country(
+        self, sentence: str, start: int, taken: list[tuple[int, int]] = ()
+    ) -> tuple[str | None, int]:
         """The country named just before a mention ("Kenya's", "Chinese", "India will be
         represented by"): (alpha-2, offset) or (None, start)."""
         for m in self.countries:
             if m.end() > start:
                 break
-            if m.start() < start - 70:
-                continue
+            if m.start() < start - 70 or any(a <= m.start() < b for a, b in taken):
+                continue  # too far, or inside another name ("Santiago" in "Santiago Peña")
             between = sentence[m.end() : start]
             if SENDER_GAP.fullmatch(between):  # the verb is the cue: keep it out of the span
                 return self.k.country_names[m.group(0)], start
@@ -143,7 +145,7 @@ class Reader:
 
         def add(start: int, end: int, person: PersonRef) -> None:
             title_start = self._title_start(sentence, start)
-            country, country_start = self._prefix_country(sentence, title_start)
+            country, country_start = self._prefix_country(sentence, title_start, taken)
             if not person.known and person.country is None:
                 person.country = country or appositive_country(self.k, sentence, end)
             span_start = min(title_start, country_start if country else title_start)

@@ -173,3 +173,16 @@ STAND_IN_AFTER = re.compile(
     re.I,
 )
 OUTGOING = re.compile(r"\b(?:outgoing|incumbent|sitting)\s", re.I)
+
+# -- who issued an invitation -------------------------------------------------------------
+# "at Biden's invitation", "accepted Milei's invitation" (right after the inviter's name)
+INVITATION_OF = re.compile(r"['’]s? (?:official |personal |formal |last-minute )?invitation\b")
+# "at the invitation of Indonesian President Joko Widodo", "invited by X" (right before it)
+INVITATION_FROM = re.compile(r"\b(?:invitation (?:of|from)|invited by)\s+(?:the\s+)?$", re.I)
+# "X invited Y", "X, in a video call, invited Y", "X, who had personally invited Y"
+SUBJECT_INVITED = re.compile(
+    r"(?:,\s+who|,[^,;]{1,60},)?\s+(?:has |had |have )?(?:(?:also|personally|himself|herself|"
+    r"formally|already|then) )*(?:invited|extended (?:the|an|his|her) invitations? to)\s"
+)
+WHOM = re.compile(r",\s+whom\s+")  # "Lula, whom Kishida had also invited"
+WHOM_INVITED = re.compile(r"\s+(?:has |had |have )?(?:also |personally )?invited\b")

@@ -6,8 +6,15 @@ import datetime
 import re
 
 from .assign import sentence_statuses
-from .claims import INVITER, NOT_INVITED, Reader
-from .cues import OUTGOING
+from .claims import NOT_INVITED, Reader
+from .cues import (
+    INVITATION_FROM,
+    INVITATION_OF,
+    OUTGOING,
+    SUBJECT_INVITED,
+    WHOM,
+    WHOM_INVITED,
+)
 from .delegations import country_delegations
 from .events import find_main_event
 from .knowledge import Knowledge
@@ -191,12 +198,29 @@ def _is_host(person, host_country: str | None, honoree: str | None) -> bool:
 
 
 def _inviter(sentence: str, mention, mentions) -> str | None:
-    if "invit" not in sentence.lower():
+    """The person the sentence names as issuing this mention's invitation: "at X's
+    invitation", "the invitation of X", "X invited Y", "X, in a video call, invited Y",
+    "Y, whom X had invited"."""
+    if "invit" not in sentence:
         return None
     for other in mentions:
-        if other.person is mention.person:
+        if other.person is mention.person or other.speaker:
             continue
-        around = sentence[max(0, other.span_start - 30) : other.end + 40]
-        if re.search(r"invit", around, re.I) and INVITER.search(around):
+        if INVITATION_OF.match(sentence, other.end) or INVITATION_FROM.search(
+            sentence, 0, other.span_start
+        ):
+            # the phrase belongs to the nearest name before it: "Kakar, who wrote that he
+            # was travelling at Xi's official invitation"
+            before = [m for m in mentions if m.end <= other.span_start and m is not other]
+            if before and before[-1].person is mention.person:
+                return other.person.name
+            continue
+        verb = SUBJECT_INVITED.match(sentence, other.end)
+        gap = sentence[verb.end() : mention.span_start] if verb else ""
+        if verb and 0 <= mention.span_start - verb.end() < 150 and ";" not in gap:
+            return other.person.name
+        if WHOM.fullmatch(sentence, mention.end, other.span_start) and WHOM_INVITED.match(
+            sentence, other.end
+        ):
             return other.person.name
     return None
