@@ -19,7 +19,21 @@ from .claims import (
     REPORTED,
     Mention,
 )
-from .cues import APPOSITION_SPAN, CLAUSE_END, HEDGE, SEND_FORM, STAND_IN_AFTER
+from .cues import (
+    APPOSITION_SPAN,
+    CLAUSE_END,
+    DECLINE_HINTS,
+    DENY_HINTS,
+    FUTURE_HINTS,
+    FUTURE_TENSE_HINTS,
+    HEDGE,
+    L_DECLINE_HINTS,
+    PAST_HINTS,
+    SEND_FORM,
+    STAND_IN_AFTER,
+    hinted,
+    may_deny_invitation,
+)
 
 VIDEO = re.compile(r"video|online|remotely", re.I)
 # "11 leaders have accepted, Xi and Modi among them" / "..., including Xi": the list takes
@@ -64,7 +78,7 @@ def _any_cue(text: str) -> bool:
         R_DECLINE.search(text)
         or R_PRESENT_FUTURE.search(text)
         or R_PRESENT_PAST.search(text)
-        or R_INVITED.search(text)
+        or ("nvit" in text and R_INVITED.search(text))
     )
 
 
@@ -85,13 +99,15 @@ def sentence_statuses(
 ) -> list[tuple[Mention, str]]:
     """(mention, status) pairs the sentence supports. ``event_past`` is whether the event had
     happened by the published date (None when unknown)."""
-    if NOT_INVITED.search(sentence):
+    if may_deny_invitation(sentence) and NOT_INVITED.search(sentence):
         return []
     # "They are A, B and C": the list takes the previous sentence's cue.
     sentence_for_cue = previous if previous and THEY_ARE.match(sentence) else None
     out: list[tuple[Mention, str]] = []
-    future_sentence = bool(FUTURE_TENSE.search(sentence))
+    low = sentence.lower()
+    future_sentence = hinted(low, FUTURE_TENSE_HINTS) and bool(FUTURE_TENSE.search(sentence))
     sentence, mentions = _blank_appositions(sentence, mentions)
+    denial = hinted(low, DENY_HINTS) and bool(DENY.search(sentence) and REPORTED.search(sentence))
     groups = _groups(sentence, mentions)
     for gi, group in enumerate(groups):
         left_bound = groups[gi - 1][-1].end if gi else 0
@@ -108,13 +124,16 @@ def sentence_statuses(
         left = sentence[max(left_bound, group[0].span_start - 120) : group[0].span_start]
         right = _borrowed_cue(right, left)
         statuses: set[str] = set()
-        if L_DECLINE.search(left[-40:]):  # "Li, not Xi, will lead", "in place of X"
+        rlow = right.lower()
+        if hinted(left[-40:], L_DECLINE_HINTS) and L_DECLINE.search(
+            left[-40:]
+        ):  # "Li, not Xi, will lead", "in place of X"
             for mention in group:
                 out.append((mention, "declined"))
             continue
-        if R_INVITED.search(right):
+        if "nvit" in right and R_INVITED.search(right):
             statuses.add("invited")
-        declined = R_DECLINE.search(right)
+        declined = R_DECLINE.search(right) if hinted(rlow, DECLINE_HINTS) else None
         if declined and SEND_FORM.search(declined.group(0)):
             # "will send X": a decline only when a stand-in follows, not "to send a protocol"
             after = group[-1].end + declined.end()
@@ -125,8 +144,8 @@ def sentence_statuses(
                 declined = None
         if declined:
             statuses.add("declined")
-        future = R_PRESENT_FUTURE.search(right)
-        past = R_PRESENT_PAST.search(right)
+        future = R_PRESENT_FUTURE.search(right) if hinted(rlow, FUTURE_HINTS) else None
+        past = R_PRESENT_PAST.search(right) if hinted(rlow, PAST_HINTS) else None
         if future and (not declined or future.start() > declined.end()):
             text = future.group(0).lower()
             statuses.add(
@@ -144,9 +163,7 @@ def sentence_statuses(
         if past and (not declined or past.start() > declined.end()):
             statuses.add(_presence(past.group(0), sentence, event_past, not future_sentence))
         if not statuses:
-            if L_DECLINE.search(left[-40:]):
-                statuses.add("declined")
-            elif L_PRESENT.search(left):
+            if L_PRESENT.search(left[-100:]):
                 statuses.add(
                     _presence("", sentence, event_past, not future_sentence)
                     if not future_sentence
@@ -154,16 +171,11 @@ def sentence_statuses(
                 )
             elif "invit" in left.lower() and L_INVITED.search(left[-70:]):
                 statuses.add("invited")
-        if (
-            REPORTED.search(sentence)
-            and DENY.search(sentence)
-            and statuses
-            and "confirm or deny" not in sentence
-        ):
+        if denial and statuses and "confirm or deny" not in sentence:
             statuses = {"accepted", "denied"}
         for mention in group:
             if mention.speaker or mention.honoree:
                 continue
-            for status in statuses:
+            for status in sorted(statuses):
                 out.append((mention, status))
     return out

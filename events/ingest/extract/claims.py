@@ -17,12 +17,15 @@ from .cues import (  # noqa: F401  (re-exported for assign.py)
     _PART,
     _TOK,
     APPOSITION,
+    APPOSITION_HINTS,
     DENY,
     FUTURE_TENSE,
     HONOREE_AFTER,
     HONOREE_BEFORE,
+    HONOREE_HINTS,
     INVITER,
     KEEP_TITLE,
+    KEEP_TITLE_HINTS,
     L_DECLINE,
     L_INVITED,
     L_PRESENT,
@@ -38,6 +41,7 @@ from .cues import (  # noqa: F401  (re-exported for assign.py)
     R_PRESENT_FUTURE,
     R_PRESENT_PAST,
     REPORTED,
+    ROLE_HINTS,
     ROLE_WORD,
     SENDER_GAP,
     SPEAKER_AFTER,
@@ -45,6 +49,7 @@ from .cues import (  # noqa: F401  (re-exported for assign.py)
     TITLED_NAME,
     WORD_BEFORE,
     appositive_country,
+    hinted,
 )
 from .knowledge import Knowledge
 
@@ -140,6 +145,8 @@ class Reader:
         self.countries = list(self.k.country_re.finditer(sentence))
         self._titles = list(self.k.title_re.finditer(sentence))
 
+        honoree_words = hinted(sentence.lower(), HONOREE_HINTS)
+
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in taken)
 
@@ -154,7 +161,8 @@ class Reader:
                 max(0, span_start - 13) : span_start
             ].lower().endswith("according to ")
             mention.honoree = bool(
-                HONOREE_BEFORE.search(sentence, 0, span_start) or HONOREE_AFTER.match(sentence, end)
+                (honoree_words and HONOREE_BEFORE.search(sentence, 0, span_start))
+                or HONOREE_AFTER.match(sentence, end)
             )
             found.append(mention)
             taken.append((start, end))
@@ -165,7 +173,7 @@ class Reader:
                 PersonRef(p.name, p.country, p.org, True, p.role, p.is_current_head), p.aliases
             )
             add(m.start(), m.end(), ref)
-        for m in KEEP_TITLE.finditer(sentence):
+        for m in KEEP_TITLE.finditer(sentence) if hinted(sentence, KEEP_TITLE_HINTS) else ():
             if free(m.start(), m.end()):
                 name = m.group(0).rstrip(".")
                 name = re.sub(r"['’]s$", "", name)
@@ -178,8 +186,10 @@ class Reader:
             for t in self._titles
             if (m := TITLED_NAME.match(sentence, t.end()))
         ]
-        titled += [(m.start("name"), m.group("name")) for m in ROLE_WORD.finditer(sentence)]
-        titled += [(m.start("name"), m.group("name")) for m in APPOSITION.finditer(sentence)]
+        if hinted(sentence, ROLE_HINTS):
+            titled += [(m.start("name"), m.group("name")) for m in ROLE_WORD.finditer(sentence)]
+        if ", " in sentence and hinted(sentence, APPOSITION_HINTS):
+            titled += [(m.start("name"), m.group("name")) for m in APPOSITION.finditer(sentence)]
         for start, name in titled:
             name = POSSESSIVE.sub("", name)
             if not free(start, start + len(name)) or not self._plausible_name(name):

@@ -41,6 +41,19 @@ KIND_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
 ]
 KIND_ANY = re.compile("|".join(p.pattern for _k, p in KIND_PATTERNS), re.I)
+# Every kind phrase contains one of these (lowercase): a cheap test before the regex.
+KIND_HINTS = (
+    "funeral", "coronation", "inaugura", "swearing-in", "sworn in", "oath", "handover", "parade",
+    "state visit", "summit", "leaders", "apec", "forum", "conference", "congress", "meeting of",
+    "ceremon", "commemoration", "reopening", "jubilee", "memorial service", "anniversary",
+)  # fmt: skip
+
+
+def may_name_event(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(hint in low for hint in KIND_HINTS)
+
+
 # Capitalised words (and a few joiners) before a kind word make up the event's name.
 NAME_BEFORE = re.compile(
     r"((?:(?:the|The)\s+)?(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|[A-Z0-9][\w'’.-]*)"
@@ -108,7 +121,7 @@ def kind_of(phrase: str) -> tuple[str, re.Match] | None:
 
 
 def event_name(sentence: str, m: re.Match) -> str:
-    before = NAME_BEFORE.search(sentence[: m.start()])
+    before = NAME_BEFORE.search(sentence[max(0, m.start() - 200) : m.start()])
     after = NAME_AFTER.match(sentence[m.end() :])
     name = (before.group(1) if before else "") + m.group(0) + (after.group(1) if after else "")
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
@@ -165,7 +178,7 @@ def find_main_event(
     name = event_name(source, m)
     # Prefer a full name from the text when the title only has a bare kind word.
     pattern = dict(KIND_PATTERNS)[kind]
-    mentioning = [i for i, s in enumerate(sentences) if pattern.search(s)]
+    mentioning = [i for i, s in enumerate(sentences) if may_name_event(s) and pattern.search(s)]
     for i in mentioning[:3]:
         cand = event_name(sentences[i], pattern.search(sentences[i]))
         if len(cand) > len(name):
@@ -207,7 +220,7 @@ def _event_date(
     weekday = None
     for i in mentioning[:6]:
         sentence = sentences[i]
-        hit = KIND_ANY.search(sentence)
+        hit = KIND_ANY.search(sentence) if may_name_event(sentence) else None
         future = not PAST_VERBS.search(sentence)
         dates = find_dates(sentence, published, future=future)
         if hit:

@@ -14,6 +14,7 @@ from .cues import (
     SUBJECT_INVITED,
     WHOM,
     WHOM_INVITED,
+    may_deny_invitation,
 )
 from .delegations import country_delegations
 from .events import find_main_event
@@ -57,13 +58,17 @@ def extract_report(
     previous = ""
     for sentence in sentences:
         mentions = reader.mentions(sentence)
-        if PAST_IN_PASSING.search(sentence):
+        if ("then " in sentence or "19" in sentence or "20" in sentence) and PAST_IN_PASSING.search(
+            sentence
+        ):
             previous = sentence
             continue
         for desc, country, how, _offset in country_delegations(
             sentence, knowledge, reader.countries
         ):
-            if country != event.country and not NOT_INVITED.search(sentence):
+            if country != event.country and not (
+                may_deny_invitation(sentence) and NOT_INVITED.search(sentence)
+            ):
                 status = "invited" if how == "invited" else _presence_for(event_past)
                 best.setdefault(
                     (event.key, f"{desc}|{country}", status), (sentence, country, 0.6, desc)

@@ -9,7 +9,7 @@ import datetime
 import re
 
 from .dates import find_dates
-from .events import KIND_ANY, EventDraft, cities_in, event_name, kind_of
+from .events import KIND_ANY, EventDraft, cities_in, event_name, kind_of, may_name_event
 from .knowledge import Knowledge
 
 PAST_MARK = re.compile(
@@ -33,14 +33,14 @@ class OtherEvents:
     def refs(self, sentence: str) -> list[tuple[int, int, EventDraft]]:
         """(start, end, event) for each other-event phrase in the sentence."""
         out = []
-        hits = list(KIND_ANY.finditer(sentence))
+        hits = list(KIND_ANY.finditer(sentence)) if may_name_event(sentence) else []
         for i, m in enumerate(hits):
             if i + 1 < len(hits) and hits[i + 1].start() - m.end() < 25:
                 continue  # "the 70th anniversary parade": the last kind word is the head
             draft = self._phrase(sentence, m)
             if draft is not None:
                 out.append((m.start(), m.end(), draft))
-        for m in EDITION.finditer(sentence):
+        for m in EDITION.finditer(sentence) if "guest" in sentence else ():
             year = m.group("year") or str(self.published.year - 1)
             if self.main.start_date and year == str(self.main.start_date.year):
                 continue
