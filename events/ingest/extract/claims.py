@@ -53,6 +53,13 @@ from .cues import (  # noqa: F401  (re-exported for assign.py)
 )
 from .knowledge import Knowledge
 
+TOKEN = re.compile(_TOK)
+THE_LEADER = re.compile(
+    r"\bthe (?P<adj>[A-Z][\w-]+) (?:leader|president|prime minister|premier)\b|"
+    r"\bthe (?:pontiff|pope)\b"
+)
+CONDITIONAL = re.compile(r"\b(?:if|whether|had|unless)\s*$")  # "if he came", "had he arrived"
+
 
 @dataclass
 class PersonRef:
@@ -142,8 +149,7 @@ class Reader:
     def mentions(self, sentence: str) -> list[Mention]:
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        self.countries = list(self.k.country_re.finditer(sentence))
-        self._titles = list(self.k.title_re.finditer(sentence))
+        people, self.countries, self._titles = self.k.scan(sentence)
 
         honoree_words = hinted(sentence.lower(), HONOREE_HINTS)
 
@@ -167,7 +173,7 @@ class Reader:
             found.append(mention)
             taken.append((start, end))
 
-        for m in self.k.people_re.finditer(sentence):
+        for m in people:
             p = self.k.by_alias[m.group(0)]
             ref = self._register(
                 PersonRef(p.name, p.country, p.org, True, p.role, p.is_current_head), p.aliases
@@ -197,17 +203,15 @@ class Reader:
             ref = self._register(PersonRef(name, None, None, False))
             add(start, start + len(name), ref)
         # Known-by-now people under a shorter name ("Lee", "Overchuk").
-        for m in re.finditer(_TOK, sentence):
-            token = re.sub(r"['’]s$", "", m.group(0))
+        for m in TOKEN.finditer(sentence):
+            token = m.group(0)
+            if token.endswith(("'s", "’s")):
+                token = token[:-2]
             ref = self.aliases.get(token)
             if ref and free(m.start(), m.start() + len(token)):
                 add(m.start(), m.start() + len(token), ref)
         # "the Russian leader", "the pontiff"
-        for m in re.finditer(
-            r"\bthe (?P<adj>[A-Z][\w-]+) (?:leader|president|prime minister|premier)\b|"
-            r"\bthe (?:pontiff|pope)\b",
-            sentence,
-        ):
+        for m in THE_LEADER.finditer(sentence) if "the " in sentence else ():
             if not free(m.start(), m.end()):
                 continue
             ref = None
@@ -221,7 +225,7 @@ class Reader:
         found.sort(key=lambda x: x.start)
         # he / she: the nearest named person before it in the sentence, else the last subject.
         for m in PRONOUN.finditer(sentence):
-            if re.search(r"\b(?:if|whether|had|unless)\s*$", sentence[: m.start()]):
+            if CONDITIONAL.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # conditional: "if he came", "had he arrived"
             before = [x for x in found if x.end <= m.start()]
             speakers = [x for x in before if x.speaker]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+# Python's regex engine tries every alternative at every position; an expression whose
+# alternatives all start a word ("\\b" + a letter) is tried only where a word starts.
+AT_WORD = r"(?<!\w)(?=[^\W\d_])"
+
 _TOK = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _PART = r"(?:da|de|do|dos|del|della|van|von|der|den|bin|bint|binti|al|el|ul|la|le|ibn|di)"
 _NAME2 = _TOK + r"(?:\s+(?:" + _PART + r"\s+)*" + _TOK + r"){1,4}"
@@ -38,7 +42,8 @@ LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with)\s*$")
 
 _I = re.I
 R_DECLINE = re.compile(
-    r"\b(?:(?:will|would|could|can|does|did|do)\s*(?:not|n't)\s+(?:be\s+)?(?:attend|travel|come|"
+    AT_WORD
+    + r"\b(?:(?:will|would|could|can|does|did|do)\s*(?:not|n't)\s+(?:be\s+)?(?:attend|travel|come|"
     r"coming|go|going|make|making|be there|join|take part|there)|won't|cannot attend|"
     r"can't attend|unable to (?:attend|travel|come|make|be)|not be able to|not (?:be )?attend|"
     r"not making the (?:trip|journey)|did not come|"
@@ -51,7 +56,8 @@ R_DECLINE = re.compile(
     _I,
 )
 R_PRESENT_PAST = re.compile(
-    r"\b(?:attended|(?:was|were) (?:also |all )?(?:among|present|there|in the (?:audience|hall|"
+    AT_WORD
+    + r"\b(?:attended|(?:was|were) (?:also |all )?(?:among|present|there|in the (?:audience|hall|"
     r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:with|at|"
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
     r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented|addressed|"
@@ -230,4 +236,7 @@ HONOREE_HINTS = ("funeral", "inauguration", "swearing-in", "coronation", "invest
 
 
 def hinted(text: str, hints: tuple[str, ...]) -> bool:
-    return any(hint in text for hint in hints)
+    for hint in hints:  # noqa: SIM110  (a plain loop is cheaper than any() over a generator)
+        if hint in text:
+            return True
+    return False

@@ -28,6 +28,16 @@ OBSERVER = re.compile(
     r"\s+(?:followed|attended|took part in|joined)[^.,;]{0,50}?\bas an? (?P<desc>observer)"
 )
 _VERB = re.compile(r"represented|\bsen[dt]|dispatch|invited|observer")
+_VERB_HINTS = ("represented", "sen", "dispatch", "invited", "observer")
+
+
+def _may_send(sentence: str) -> bool:
+    for hint in _VERB_HINTS:  # noqa: SIM110  (cheaper than any() over a generator)
+        if hint in sentence:
+            return True
+    return False
+
+
 NAMED_AFTER = re.compile(r",?\s+[A-Z]\w+ [A-Z]")  # "its ambassador, Ali Bagheri": a person
 
 
@@ -38,7 +48,7 @@ def country_delegations(
     delegation the sentence names. ``hits``: the sentence's country hits, when already found."""
     if hits is None:
         hits = list(knowledge.country_re.finditer(sentence))
-    if not hits or not _VERB.search(sentence):
+    if not hits or not _may_send(sentence) or not _VERB.search(sentence):
         return []
     out: list[tuple[str | None, str, str, int]] = []
     i = 0

@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .cues import AT_WORD
 from .dates import find_dates
 from .knowledge import Knowledge
 
@@ -40,7 +41,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
-KIND_ANY = re.compile("|".join(p.pattern for _k, p in KIND_PATTERNS), re.I)
+KIND_ANY = re.compile(AT_WORD + "(?:" + "|".join(p.pattern for _k, p in KIND_PATTERNS) + ")", re.I)
 # Every kind phrase contains one of these (lowercase): a cheap test before the regex.
 KIND_HINTS = (
     "funeral", "coronation", "inaugura", "swearing-in", "sworn in", "oath", "handover", "parade",
@@ -51,7 +52,10 @@ KIND_HINTS = (
 
 def may_name_event(sentence: str) -> bool:
     low = sentence.lower()
-    return any(hint in low for hint in KIND_HINTS)
+    for hint in KIND_HINTS:  # noqa: SIM110  (cheaper than any() over a generator)
+        if hint in low:
+            return True
+    return False
 
 
 # Capitalised words (and a few joiners) before a kind word make up the event's name.

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, MultiGazetteer
 
 DATA = Path(__file__).parent / "data"
 
@@ -71,6 +71,12 @@ class Knowledge:
             for alias in (person.name, *person.aliases):
                 self.by_alias.setdefault(alias, person)
         self.people_re = Gazetteer(self.by_alias)
+        self._scanner = MultiGazetteer([self.people_re, self.country_re, self.title_re])
+
+    def scan(self, sentence: str) -> tuple[list, list, list]:
+        """(people, country, title) hits of one sentence in a single pass."""
+        people, countries, titles = self._scanner.scan(sentence)
+        return people, countries, titles
 
     @classmethod
     def default(cls) -> Knowledge:
