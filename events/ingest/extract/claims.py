@@ -139,7 +139,7 @@ class Reader:
             # "External Affairs Minister": capitalised words before the title belong to it
             begin = m.start()
             while True:
-                word = WORD_BEFORE.search(sentence, 0, begin)
+                word = WORD_BEFORE.search(sentence, max(0, begin - 80), begin)
                 if not word or word.start() == 0 or word.group(1) in self.k.country_names:
                     break
                 begin = word.start(1)
@@ -167,7 +167,10 @@ class Reader:
                 max(0, span_start - 13) : span_start
             ].lower().endswith("according to ")
             mention.honoree = bool(
-                (honoree_words and HONOREE_BEFORE.search(sentence, 0, span_start))
+                (
+                    honoree_words
+                    and HONOREE_BEFORE.search(sentence, max(0, span_start - 120), span_start)
+                )
                 or HONOREE_AFTER.match(sentence, end)
             )
             found.append(mention)

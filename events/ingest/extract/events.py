@@ -171,7 +171,7 @@ def find_main_event(
     candidates = [title] + sentences
     chosen = None
     for idx, sentence in enumerate(candidates):
-        hit = kind_of(sentence)
+        hit = kind_of(sentence) if may_name_event(sentence) else None
         if hit and not (idx > 0 and PAST_EDITION.search(sentence[: hit[1].start()][-40:])):
             chosen = (idx, hit)
             break
