@@ -33,6 +33,7 @@ from .cues import (
     STAND_IN_AFTER,
     hinted,
     may_deny_invitation,
+    may_present_left,
 )
 
 VIDEO = re.compile(r"video|online|remotely", re.I)
@@ -84,7 +85,10 @@ def _any_cue(text: str) -> bool:
 
 def _borrowed_cue(right: str, left: str) -> str:
     """The introducing clause as the list's cue when nothing after the list says anything."""
-    intro = LIST_INTRO.search(left)
+    low = left.lower()
+    intro = (
+        LIST_INTRO.search(left) if ("includ" in low or "among" in low or "such as" in low) else None
+    )
     if not (intro or AMONG_AFTER.match(right)) or _any_cue(right):
         return right
     clause = left[: intro.start()] if intro else left.rstrip(" ,:")
@@ -116,7 +120,8 @@ def sentence_statuses(
         cut = CLAUSE_END.search(right, 1)
         if cut:
             right = right[: cut.start()]
-        hedge = HEDGE.search(right)
+        low_right = right.lower()
+        hedge = HEDGE.search(right) if ("if" in low_right or "whether" in low_right) else None
         if hedge:
             right = right[: hedge.start()]
         if sentence_for_cue is not None:
@@ -163,7 +168,7 @@ def sentence_statuses(
         if past and (not declined or past.start() > declined.end()):
             statuses.add(_presence(past.group(0), sentence, event_past, not future_sentence))
         if not statuses:
-            if L_PRESENT.search(left[-100:]):
+            if may_present_left(left[-100:]) and L_PRESENT.search(left[-100:]):
                 statuses.add(
                     _presence("", sentence, event_past, not future_sentence)
                     if not future_sentence

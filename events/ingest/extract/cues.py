@@ -240,3 +240,55 @@ def hinted(text: str, hints: tuple[str, ...]) -> bool:
         if hint in text:
             return True
     return False
+
+
+# L_PRESENT ends its match (before trailing punctuation) with one of these words, or with any
+# lowercase word after "with"; a left context ending otherwise cannot match it.
+L_PRESENT_LAST = frozenset(
+    [
+        "by",
+        "sending",
+        "sent",
+        "send",
+        "included",
+        "including",
+        "include",
+        "them",
+        "guests",
+        "leaders",
+        "were",
+        "as",
+        "hosted",
+        "came",
+        "together",
+        "alongside",
+        "confirmed",
+        "for",
+        "that",
+        "will",
+        "did",
+        "was",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "would",
+        "be",
+    ]
+)
+
+
+def last_word(text: str) -> str:
+    """The last word of ``text`` (lowercase), ignoring trailing non-word characters."""
+    i = len(text)
+    while i and not (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    j = i
+    while j and (text[j - 1].isalnum() or text[j - 1] == "_"):
+        j -= 1
+    return text[j:i].lower()
+
+
+def may_present_left(left: str) -> bool:
+    return last_word(left) in L_PRESENT_LAST or "with" in left.lower()
