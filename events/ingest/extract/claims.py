@@ -178,9 +178,12 @@ class Reader:
 
         for m in people:
             p = self.k.by_alias[m.group(0)]
-            ref = self._register(
-                PersonRef(p.name, p.country, p.org, True, p.role, p.is_current_head), p.aliases
-            )
+            ref = self.people.get(p.name)
+            if ref is None or ref.country is None:
+                ref = self._register(
+                    PersonRef(p.name, p.country, p.org, True, p.role, p.is_current_head),
+                    p.aliases,
+                )
             add(m.start(), m.end(), ref)
         for m in KEEP_TITLE.finditer(sentence) if hinted(sentence, KEEP_TITLE_HINTS) else ():
             if free(m.start(), m.end()):

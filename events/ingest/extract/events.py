@@ -140,7 +140,8 @@ def cities_in(sentence: str, knowledge: Knowledge) -> list[tuple[int, str, str]]
         for size in range(min(len(words), 4), 0, -1):
             for start in range(0, len(words) - size + 1):
                 name = " ".join(words[start : start + size]).rstrip(".'’")
-                name = re.sub(r"['’]s$", "", name)
+                if name.endswith(("'s", "’s")):
+                    name = name[:-2]
                 city = knowledge.city(name)
                 if city and knowledge.country_names.get(name) in (None, city[1]):
                     offset = m.start() + len(" ".join(words[:start])) + (1 if start else 0)

@@ -85,7 +85,12 @@ class MultiGazetteer:
 
     def __init__(self, gazetteers: list[Gazetteer]):
         heads = set().union(*(g.by_head for g in gazetteers))
-        self.by_head = {h: tuple(g.by_head.get(h) for g in gazetteers) for h in heads}
+        # head -> ((gazetteer index, candidates longest first), ...) for the gazetteers that
+        # have names starting with that word
+        self.by_head = {
+            h: tuple((i, g.by_head[h]) for i, g in enumerate(gazetteers) if h in g.by_head)
+            for h in heads
+        }
         self.size = len(gazetteers)
         others = sorted((h for h in heads if not _UPPER.match(h)), key=len, reverse=True)
         alternatives = [r"[A-ZÀ-ÖØ-Þ]\w*"] + [re.escape(h) + r"(?!\w)" for h in others]
@@ -101,8 +106,8 @@ class MultiGazetteer:
             if lists is None:
                 continue
             start = word.start()
-            for i, candidates in enumerate(lists):
-                if not candidates or start < last_end[i]:
+            for i, candidates in lists:
+                if start < last_end[i]:
                     continue
                 for name in candidates:
                     if text.startswith(name, start):
