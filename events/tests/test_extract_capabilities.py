@@ -142,3 +142,39 @@ def test_the_gazetteer_matches_whole_names_longest_first():
     gazetteer = Gazetteer(["New Delhi", "Delhi", "Niger", "Nigeria"])
     hits = [h.group(0) for h in gazetteer.finditer("From New Delhi to Nigeria, not Nigerian-led")]
     assert hits == ["New Delhi", "Nigeria"]
+
+
+def test_it_reads_were_also_in_a_city_as_presence():
+    found = statuses(
+        "Leaders wrapped up the summit in Oslo on Tuesday. Japan's Fumio Kishida and Kenyan "
+        "President William Ruto were also in Oslo, as were French President Emmanuel Macron."
+    )
+    assert ("Fumio Kishida", "JP", "attended") in found
+    assert ("William Ruto", "KE", "attended") in found
+
+
+def test_it_keeps_a_list_together_across_a_blanked_apposition():
+    found = statuses(
+        "The summit in Oslo opened on Tuesday. Kenya's William Ruto, on his first trip to "
+        "Norway as president, and Japan's Fumio Kishida were also there."
+    )
+    assert ("William Ruto", "KE", "attended") in found
+    assert ("Fumio Kishida", "JP", "attended") in found
+
+
+def test_it_gives_a_companion_after_along_with_the_lists_status():
+    found = statuses(
+        "The summit in Oslo opened on Tuesday. Kenyan President William Ruto was also at the "
+        "venue, along with Japanese Prime Minister Fumio Kishida."
+    )
+    assert ("Fumio Kishida", "JP", "attended") in found
+
+
+def test_it_reads_representing_and_among_the_leaders_expected():
+    found = statuses(
+        "The summit in Oslo opens on May 12. Organisers say Kenyan President William Ruto is "
+        "among the leaders expected at the venue. Japanese Foreign Minister Yoko Kamikawa is "
+        "representing Japan."
+    )
+    assert ("William Ruto", "KE", "accepted") in found
+    assert ("Yoko Kamikawa", "JP", "accepted") in found

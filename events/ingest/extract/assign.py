@@ -41,6 +41,8 @@ VIDEO = re.compile(r"video|online|remotely", re.I)
 # the cue of the clause that introduces it.
 AMONG_AFTER = re.compile(r"^\s*,?\s*(?:(?:were|are|being)\s+)?among (?:them|those)\b", re.I)
 LIST_INTRO = re.compile(r"[,:]\s*(?:including|among them|such as|among them were)\s*$", re.I)
+# "X and Y were at the resort, along with Z": Z shares the list's status.
+COMPANION = re.compile(r",\s*(?:along with|together with)\s*$", re.I)
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
 
 
@@ -113,6 +115,7 @@ def sentence_statuses(
     sentence, mentions = _blank_appositions(sentence, mentions)
     denial = hinted(low, DENY_HINTS) and bool(DENY.search(sentence) and REPORTED.search(sentence))
     groups = _groups(sentence, mentions)
+    previous_statuses: set[str] = set()
     for gi, group in enumerate(groups):
         left_bound = groups[gi - 1][-1].end if gi else 0
         right_bound = groups[gi + 1][0].span_start if gi + 1 < len(groups) else len(sentence)
@@ -167,6 +170,8 @@ def sentence_statuses(
             declined = None
         if past and (not declined or past.start() > declined.end()):
             statuses.add(_presence(past.group(0), sentence, event_past, not future_sentence))
+        if not statuses and previous_statuses and COMPANION.search(left):
+            statuses = set(previous_statuses)
         if not statuses:
             if may_present_left(left[-100:]) and L_PRESENT.search(left[-100:]):
                 statuses.add(
@@ -178,6 +183,7 @@ def sentence_statuses(
                 statuses.add("invited")
         if denial and statuses and "confirm or deny" not in sentence:
             statuses = {"accepted", "denied"}
+        previous_statuses = statuses
         for mention in group:
             if mention.speaker or mention.honoree:
                 continue

@@ -38,7 +38,8 @@ SPEAKER_AFTER = re.compile(
     r"^,?\s*(?:\([^)]*\)\s*)?(?:has |had |also |later )?(?:said|says|told|added|announced|wrote|"
     r"warned|argued|acknowledged|cautioned|called|described|noted|insisted|accused)\b"
 )
-LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with)\s*$")
+# (a blanked apposition leaves ",   ," between two names of a list)
+LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:,|,?\s*and|,?\s*as well as|,?\s*along with)\s*$")
 
 _I = re.I
 R_DECLINE = re.compile(
@@ -62,7 +63,7 @@ R_PRESENT_PAST = re.compile(
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
     r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented|addressed|"
     r"(?:was|were) (?:also )?at the|watched|was the (?:chief )?guest(?: of honou?r)?|turned up|"
-    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])|"
+    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are|was|were) representing|"
     r"in attendance|went in (?:his|her) place|went instead|had already arrived|flew to|"
     r"sat at|(?:is|are) attending|in (?:his|her) place|standing in for|to represent)\b",
     _I,
@@ -76,6 +77,8 @@ R_PRESENT_FUTURE = re.compile(
     r"(?:the trip|his attendance|her attendance|that)|(?:has|have|had)?\s*accepted|"
     r"agreed to attend|will be there|go instead|in (?:his|her) place|will make [\w' ]{0,40}?(?:trip|visit|journey)|"
     r"(?:will|would) [\w' ]{0,30}? and (?:travel|attend|come|fly)|(?:is|are) (?:also )?among the (?:[\w-]+ )?guests|"
+    r"(?:is|are) (?:also )?among the (?:[\w-]+ )?(?:leaders|dignitaries|heads of state) "
+    r"(?:expected|due|confirmed|scheduled)|"
     r"(?:is|are) (?:also )?(?:the )?guests? of honou?r)\b",
     _I,
 )
