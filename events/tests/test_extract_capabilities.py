@@ -178,3 +178,51 @@ def test_it_reads_representing_and_among_the_leaders_expected():
     )
     assert ("William Ruto", "KE", "accepted") in found
     assert ("Yoko Kamikawa", "JP", "accepted") in found
+
+
+def test_it_takes_a_royals_country_from_of_country():
+    found = statuses(
+        "The coronation in Oslo on Saturday will draw royals from across Europe. King Harald "
+        "of Denmark and Princess Aiko of Japan are among the royal guests."
+    )
+    assert ("King Harald", "DK", "accepted") in found
+    assert ("Princess Aiko", "JP", "accepted") in found
+
+
+def test_it_gives_a_stand_in_going_in_someones_place_their_country():
+    found = statuses(
+        "The summit in Oslo opens on May 12. Kenyan President William Ruto is skipping the "
+        "summit; Foreign Minister Musalia Mudavadi will go in his place."
+    )
+    assert ("William Ruto", "KE", "declined") in found
+    assert ("Musalia Mudavadi", "KE", "accepted") in found
+
+
+def test_it_reads_a_delegation_led_by_someone():
+    found = statuses(
+        "The funeral in Oslo took place on Monday. Kenya's delegation was led by Culture "
+        "Minister Aisha Jumwa."
+    )
+    assert ("Aisha Jumwa", "KE", "attended") in found
+
+
+def test_it_reads_the_only_leader_to_attend_and_would_also_attend():
+    found = statuses(
+        "The forum in Beijing opened on Tuesday. Kenya's William Ruto was the only head of "
+        "state from East Africa to attend."
+    )
+    assert ("William Ruto", "KE", "attended") in found
+    found = statuses(
+        "The forum in Beijing opens on May 12. The ministry said on Tuesday that Japanese Prime "
+        "Minister Fumio Kishida would also attend the forum."
+    )
+    assert ("Fumio Kishida", "JP", "accepted") in found
+
+
+def test_it_gives_a_not_b_will_lead_the_cue_after_b():
+    found = statuses(
+        "The summit in Oslo opens on May 12. Kenya said Foreign Minister Musalia Mudavadi, not "
+        "President William Ruto, will lead its delegation."
+    )
+    assert ("Musalia Mudavadi", "KE", "accepted") in found
+    assert ("William Ruto", "KE", "declined") in found

@@ -41,6 +41,7 @@ VIDEO = re.compile(r"video|online|remotely", re.I)
 # the cue of the clause that introduces it.
 AMONG_AFTER = re.compile(r"^\s*,?\s*(?:(?:were|are|being)\s+)?among (?:them|those)\b", re.I)
 LIST_INTRO = re.compile(r"[,:]\s*(?:including|among them|such as|among them were)\s*$", re.I)
+NOT_BETWEEN = re.compile(r"\s*,\s*not\s*")
 # "X and Y were at the resort, along with Z": Z shares the list's status.
 COMPANION = re.compile(r",\s*(?:along with|together with)\s*$", re.I)
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
@@ -120,6 +121,10 @@ def sentence_statuses(
         left_bound = groups[gi - 1][-1].end if gi else 0
         right_bound = groups[gi + 1][0].span_start if gi + 1 < len(groups) else len(sentence)
         right = sentence[group[-1].end : right_bound]
+        if NOT_BETWEEN.fullmatch(right) and gi + 1 < len(groups):
+            # "Li, not Xi, will lead": Li takes the cue after Xi
+            after = groups[gi + 2][0].span_start if gi + 2 < len(groups) else len(sentence)
+            right = sentence[groups[gi + 1][-1].end : after]
         cut = CLAUSE_END.search(right, 1)
         if cut:
             right = right[: cut.start()]

@@ -54,6 +54,11 @@ from .cues import (  # noqa: F401  (re-exported for assign.py)
 from .knowledge import Knowledge
 
 TOKEN = re.compile(_TOK)
+DELEGATION_LED_BY = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?delegation\s+(?:was|is|will be|has been|would be)\s+(?:led|headed)"
+    r"\s+by\s+"
+)
+OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
 THE_LEADER = re.compile(
     r"\bthe (?P<adj>[A-Z][\w-]+) (?:leader|president|prime minister|premier)\b|"
     r"\bthe (?:pontiff|pope)\b"
@@ -124,7 +129,9 @@ class Reader:
             if m.start() < start - 70 or any(a <= m.start() < b for a, b in taken):
                 continue  # too far, or inside another name ("Santiago" in "Santiago Peña")
             between = sentence[m.end() : start]
-            if SENDER_GAP.fullmatch(between):  # the verb is the cue: keep it out of the span
+            if SENDER_GAP.fullmatch(between) or DELEGATION_LED_BY.fullmatch(
+                between
+            ):  # the verb is the cue: keep it out of the span
                 return self.k.country_names[m.group(0)], start
             if PREFIX_GAP.fullmatch(between) and not PREFIX_BLOCK.search(between):
                 return self.k.country_names[m.group(0)], m.start()
@@ -191,8 +198,13 @@ class Reader:
                 name = re.sub(r"['’]s$", "", name)
                 if self.k.country_of(m.group("name")) or m.group("name") in self.aliases:
                     continue
-                ref = self._register(PersonRef(name, None, None, False, m.group("title").lower()))
-                add(m.start(), m.start() + len(name), ref)
+                end = m.start() + len(name)
+                of = OF_COUNTRY.match(sentence, end)  # "King Felipe VI of Spain"
+                country = self.k.country_of(of.group(1)) if of else None
+                ref = self._register(
+                    PersonRef(name, country, None, False, m.group("title").lower())
+                )
+                add(m.start(), of.end() if country else end, ref)
         titled = [
             (m.start("nm"), m.group("nm"))
             for t in self._titles

@@ -63,14 +63,14 @@ R_PRESENT_PAST = re.compile(
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
     r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented|addressed|"
     r"(?:was|were) (?:also )?at the|watched|was the (?:chief )?guest(?: of honou?r)?|turned up|"
-    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are|was|were) representing|"
+    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are|was|were) representing|(?:was|were) the (?:only|first|last) [\w' -]{0,60}? to attend|"
     r"in attendance|went in (?:his|her) place|went instead|had already arrived|flew to|"
     r"sat at|(?:is|are) attending|in (?:his|her) place|standing in for|to represent)\b",
     _I,
 )
 R_PRESENT_FUTURE = re.compile(
     r"\b(?:will (?:also |all |both |still )?(?:attend|travel|be (?:there|in|at|attending|among|accompanied by)|come|go|lead|"
-    r"represent|accompany|join|make the trip|visit|fly|arrive|sit|take part)|would (?:attend|"
+    r"represent|accompany|join|make the trip|visit|fly|arrive|sit|take part)|would (?:also |still )?(?:attend|"
     r"travel|be in|come|lead|go|represent|be there|accept|take part|arrive)|(?:is|are) (?:also )?"
     r"(?:due|expected|scheduled|slated|set to|going to|to attend|to travel|to lead|attending|"
     r"coming)|plans? to (?:attend|travel|go|come|be)|(?:has|have|had) confirmed|confirmed "

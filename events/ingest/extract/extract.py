@@ -152,6 +152,7 @@ def extract_report(
     )
 
 
+IN_THEIR_PLACE = re.compile(r"[^.;,]{0,30}?\b(?:in (?:his|her) place|instead)\b")
 SENDS = re.compile(r"\b(?:send|sends|sending|sent|represented by|in (?:his|her) place)\b")
 
 
@@ -159,6 +160,8 @@ def _sender_country(mention, guests, sentence: str) -> str | None:
     """A stand-in takes the country of whoever sends them: "he will send Foreign Minister X"."""
     i = guests.index(mention)
     if i and SENDS.search(sentence, guests[i - 1].end, mention.span_start + 1):
+        return guests[i - 1].person.country
+    if i and IN_THEIR_PLACE.match(sentence, mention.end):  # "X will go in his place"
         return guests[i - 1].person.country
     return None
 
