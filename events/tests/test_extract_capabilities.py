@@ -226,3 +226,29 @@ def test_it_gives_a_not_b_will_lead_the_cue_after_b():
     )
     assert ("Musalia Mudavadi", "KE", "accepted") in found
     assert ("William Ruto", "KE", "declined") in found
+
+
+def test_it_gives_the_person_sworn_in_no_claim_even_when_attended_by_follows():
+    found = statuses(
+        "King Harald of Norway was formally installed on Sunday at a ceremony in Rome attended "
+        "by thousands of guests."
+    )
+    assert not any(name == "King Harald" for name, _c, _s in found)
+
+
+def test_it_reads_staying_home_and_joining_by_video_as_declined_only():
+    found = statuses(
+        "The summit in Nairobi opened on Monday. Japanese Prime Minister Fumio Kishida stayed "
+        "in Tokyo and addressed the meetings by video link."
+    )
+    assert ("Fumio Kishida", "JP", "declined") in found
+    assert ("Fumio Kishida", "JP", "attended") not in found
+
+
+def test_it_marks_a_name_followed_by_said_as_a_speaker_not_an_invitee():
+    from events.ingest.extract import Knowledge
+    from events.ingest.extract.claims import Reader
+
+    reader = Reader(Knowledge.default())
+    mentions = reader.mentions("Fumio Kishida said on Monday that the summit would go ahead.")
+    assert [m.speaker for m in mentions] == [True]

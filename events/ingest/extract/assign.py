@@ -37,6 +37,10 @@ from .cues import (
 )
 
 VIDEO = re.compile(r"video|online|remotely", re.I)
+VIDEO_CUE = re.compile(
+    r"\b(?:(?:by|via) video|video link|video conference|online|remotely)\b", re.I
+)
+RATHER_THAN_VIDEO = re.compile(r"rather than (?:by |via )?video", re.I)
 # "11 leaders have accepted, Xi and Modi among them" / "..., including Xi": the list takes
 # the cue of the clause that introduces it.
 AMONG_AFTER = re.compile(r"^\s*,?\s*(?:(?:were|are|being)\s+)?among (?:them|those)\b", re.I)
@@ -164,12 +168,12 @@ def sentence_statuses(
             statuses.add(
                 "accepted" if "accept" in text else _presence(text, sentence, event_past, False)
             )
-        if (
-            declined
-            and VIDEO.search(declined.group(0))
-            and not re.search(r"rather than (?:by |via )?video", right, re.I)
-        ):
-            past = future = None  # joining by video is not attendance
+        # joining by video is not attendance: "stayed in Moscow and addressed it by video link"
+        video = declined and (
+            VIDEO.search(declined.group(0)) or VIDEO_CUE.search(right, declined.end())
+        )
+        if video and not RATHER_THAN_VIDEO.search(right):
+            past = future = None
         elif declined and VIDEO.search(declined.group(0)):
             statuses.discard("declined")
             declined = None

@@ -35,7 +35,7 @@ NOT_NAME_WORDS = {
     "Secretary", "Deputy", "Vice", "Chief", "Executive", "Financial", "Security", "Defence",
 }  # fmt: skip
 SPEAKER_AFTER = re.compile(
-    r"^,?\s*(?:\([^)]*\)\s*)?(?:has |had |also |later )?(?:said|says|told|added|announced|wrote|"
+    r",?\s*(?:\([^)]*\)\s*)?(?:has |had |also |later )?(?:said|says|told|added|announced|wrote|"
     r"warned|argued|acknowledged|cautioned|called|described|noted|insisted|accused)\b"
 )
 # (a blanked apposition leaves ",   ," between two names of a list)
@@ -133,7 +133,7 @@ HONOREE_BEFORE = re.compile(
     r"(?:funeral|inauguration|swearing-in|coronation|investiture) (?:of|for)\s+(?:\w+\s+){0,4}$", _I
 )
 HONOREE_AFTER = re.compile(
-    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,5}?(?:inauguration|swearing-in|funeral|coronation)|"
+    r"(?:['’]s?\s+(?:[\w-]+\s+){0,5}?(?:inauguration|swearing-in|funeral|coronation)|"
     r"\s+(?:was|were|is|will be) (?:formally )?(?:sworn in|inaugurated|crowned|installed)|"
     r"\s+took the oath)",
     _I,
