@@ -48,6 +48,7 @@ from .cues import (  # noqa: F401  (re-exported for assign.py)
     TITLE_GAP,
     TITLED_NAME,
     WORD_BEFORE,
+    appositions,
     appositive_country,
     hinted,
 )
@@ -59,9 +60,10 @@ DELEGATION_LED_BY = re.compile(
     r"\s+by\s+"
 )
 OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
+# (a literal first, the word boundary after it: the engine then jumps from "the" to "the")
 THE_LEADER = re.compile(
-    r"\bthe (?P<adj>[A-Z][\w-]+) (?:leader|president|prime minister|premier)\b|"
-    r"\bthe (?:pontiff|pope)\b"
+    r"the(?<!\wthe) (?:(?P<adj>[A-Z][\w-]+) (?:leader|president|prime minister|premier)|"
+    r"(?:pontiff|pope))\b"
 )
 CONDITIONAL = re.compile(r"\b(?:if|whether|had|unless)\s*$")  # "if he came", "had he arrived"
 
@@ -213,7 +215,7 @@ class Reader:
         if hinted(sentence, ROLE_HINTS):
             titled += [(m.start("name"), m.group("name")) for m in ROLE_WORD.finditer(sentence)]
         if ", " in sentence and hinted(sentence, APPOSITION_HINTS):
-            titled += [(m.start("name"), m.group("name")) for m in APPOSITION.finditer(sentence)]
+            titled += appositions(sentence)
         for start, name in titled:
             name = POSSESSIVE.sub("", name)
             if not free(start, start + len(name)) or not self._plausible_name(name):

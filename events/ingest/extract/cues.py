@@ -171,6 +171,27 @@ _APPOS_COUNTRY = re.compile(
 )
 
 
+_APPOS_TAIL = re.compile(
+    r",\s+(?:the|its|his|her|[A-Z][\w]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:president|prime minister|premier|chancellor|speaker|foreign minister|minister|"
+    r"secretary|ambassador|envoy|leader|head|chairman|king|queen)\b"
+)
+_NAME_AT_END = re.compile("(?:" + _NAME2 + r")\Z")
+
+
+def appositions(sentence: str) -> list[tuple[int, str]]:
+    """(start, name) for each APPOSITION match, found tail first (", the speaker of ...")
+    and then the name just before it: the name-first expression is slow on long text."""
+    out = []
+    last = 0
+    for tail in _APPOS_TAIL.finditer(sentence):
+        name = _NAME_AT_END.search(sentence, max(last, tail.start() - 120), tail.start())
+        if name and APPOSITION.match(sentence, name.start()):
+            out.append((name.start(), name.group(0)))
+            last = tail.end()
+    return out
+
+
 def appositive_country(knowledge, sentence: str, end: int) -> str | None:
     """The country of "Lula, Brazil's president," from the apposition after the name."""
     m = _APPOS_COUNTRY.match(sentence, end)
