@@ -50,6 +50,16 @@ KIND_HINTS = (
 )  # fmt: skip
 
 
+class KindHits(dict):
+    """One report's cache: sentence -> its kind phrases (``KIND_ANY.finditer``), found once
+    and shared by the main-event scan, the date and the other-event references."""
+
+    def __missing__(self, sentence: str) -> list[re.Match]:
+        hits = list(KIND_ANY.finditer(sentence)) if may_name_event(sentence) else []
+        self[sentence] = hits
+        return hits
+
+
 def may_name_event(sentence: str) -> bool:
     low = sentence.lower()
     for hint in KIND_HINTS:  # noqa: SIM110  (cheaper than any() over a generator)
@@ -167,12 +177,14 @@ def find_main_event(
     published: datetime.date,
     dateline_city: str | None,
     knowledge: Knowledge,
+    kinds: KindHits | None = None,
 ) -> EventDraft | None:
     """The event the report is about: the first event phrase in the title, else in the text."""
+    kinds = KindHits() if kinds is None else kinds
     candidates = [title] + sentences
     chosen = None
     for idx, sentence in enumerate(candidates):
-        hit = kind_of(sentence) if may_name_event(sentence) else None
+        hit = kind_of(sentence) if kinds[sentence] else None
         if hit and not (idx > 0 and PAST_EDITION.search(sentence[: hit[1].start()][-40:])):
             chosen = (idx, hit)
             break
@@ -183,7 +195,7 @@ def find_main_event(
     name = event_name(source, m)
     # Prefer a full name from the text when the title only has a bare kind word.
     pattern = dict(KIND_PATTERNS)[kind]
-    mentioning = [i for i, s in enumerate(sentences) if may_name_event(s) and pattern.search(s)]
+    mentioning = [i for i, s in enumerate(sentences) if kinds[s] and pattern.search(s)]
     for i in mentioning[:3]:
         cand = event_name(sentences[i], pattern.search(sentences[i]))
         if len(cand) > len(name):
@@ -214,18 +226,22 @@ def find_main_event(
     if city:
         draft.city, draft.country = city[1], city[2]
 
-    draft.start_date = _event_date(title, sentences, mentioning, published)
+    draft.start_date = _event_date(title, sentences, mentioning, published, kinds)
     return draft
 
 
 def _event_date(
-    title: str, sentences: list[str], mentioning: list[int], published: datetime.date
+    title: str,
+    sentences: list[str],
+    mentioning: list[int],
+    published: datetime.date,
+    kinds: KindHits,
 ) -> datetime.date | None:
     absolute = None
     weekday = None
     for i in mentioning[:6]:
         sentence = sentences[i]
-        hit = KIND_ANY.search(sentence) if may_name_event(sentence) else None
+        hit = kinds[sentence][0] if kinds[sentence] else None
         future = not PAST_VERBS.search(sentence)
         dates = find_dates(sentence, published, future=future)
         if hit:

@@ -17,7 +17,7 @@ from .cues import (
     may_deny_invitation,
 )
 from .delegations import country_delegations
-from .events import find_main_event
+from .events import KindHits, find_main_event
 from .knowledge import Knowledge
 from .model import ExtractedClaim, ExtractedEvent, Extraction
 from .others import OtherEvents
@@ -41,7 +41,8 @@ def extract_report(
     knowledge = knowledge or Knowledge.default()
     dateline_city, body = split_dateline(text or "")
     sentences = split_sentences(body)
-    event = find_main_event(title or "", sentences, published, dateline_city, knowledge)
+    kinds = KindHits()  # this report's kind phrases, found once per sentence
+    event = find_main_event(title or "", sentences, published, dateline_city, knowledge, kinds)
     if event is None:
         return Extraction()
     event_past = None if event.start_date is None else event.start_date <= published
@@ -51,7 +52,7 @@ def extract_report(
     reader = Reader(knowledge)
     reader.mentions(title or "")  # registers the people the headline names
     reader.previous_subject = None
-    others = OtherEvents(event, published, knowledge)
+    others = OtherEvents(event, published, knowledge, kinds)
     best: dict[tuple[str, str, str], tuple[str, str | None, float, str | None]] = {}
     inviters: dict[str, str] = {}
     hosts: set[str] = set()

@@ -9,7 +9,7 @@ import datetime
 import re
 
 from .dates import find_dates
-from .events import KIND_ANY, EventDraft, cities_in, event_name, kind_of, may_name_event
+from .events import EventDraft, KindHits, cities_in, event_name, kind_of
 from .knowledge import Knowledge
 
 PAST_MARK = re.compile(
@@ -24,7 +24,14 @@ EDITION = re.compile(
 
 
 class OtherEvents:
-    def __init__(self, main: EventDraft, published: datetime.date, knowledge: Knowledge):
+    def __init__(
+        self,
+        main: EventDraft,
+        published: datetime.date,
+        knowledge: Knowledge,
+        kinds: KindHits | None = None,
+    ):
+        self.kinds = KindHits() if kinds is None else kinds
         self.main = main
         self.published = published
         self.k = knowledge
@@ -33,7 +40,7 @@ class OtherEvents:
     def refs(self, sentence: str) -> list[tuple[int, int, EventDraft]]:
         """(start, end, event) for each other-event phrase in the sentence."""
         out = []
-        hits = list(KIND_ANY.finditer(sentence)) if may_name_event(sentence) else []
+        hits = self.kinds[sentence]
         for i, m in enumerate(hits):
             if i + 1 < len(hits) and hits[i + 1].start() - m.end() < 25:
                 continue  # "the 70th anniversary parade": the last kind word is the head
