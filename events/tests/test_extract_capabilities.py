@@ -252,3 +252,21 @@ def test_it_marks_a_name_followed_by_said_as_a_speaker_not_an_invitee():
     reader = Reader(Knowledge.default())
     mentions = reader.mentions("Fumio Kishida said on Monday that the summit would go ahead.")
     assert [m.speaker for m in mentions] == [True]
+
+
+def test_it_ignores_presence_in_another_place():
+    found = statuses(
+        "The summit in Rio de Janeiro opens on Monday. U.S. President Joe Biden is due in "
+        "California that weekend for campaign events. Japanese Prime Minister Fumio Kishida "
+        "will travel to Washington next week for talks. Indian Prime Minister Narendra Modi "
+        "arrived in Brazil on Sunday."
+    )
+    assert found == {("Narendra Modi", "IN", "accepted")}
+
+
+def test_it_finds_a_city_with_a_lowercase_particle():
+    from events.ingest.extract import Knowledge
+    from events.ingest.extract.events import cities_in
+
+    found = cities_in("the summit in Rio de Janeiro and Mar del Plata", Knowledge.default())
+    assert [c[1] for c in found][:1] == ["Rio de Janeiro"]

