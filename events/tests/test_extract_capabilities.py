@@ -270,3 +270,29 @@ def test_it_finds_a_city_with_a_lowercase_particle():
 
     found = cities_in("the summit in Rio de Janeiro and Mar del Plata", Knowledge.default())
     assert [c[1] for c in found][:1] == ["Rio de Janeiro"]
+
+
+FUTURE_EVENT = "The summit in Rio de Janeiro opens on May 12. "
+PAST_EVENT = "The summit in Rio de Janeiro opened on Monday. "
+
+
+def test_it_reads_common_wire_phrasings_of_each_status():
+    cases = [
+        (FUTURE_EVENT, "Also expected are Kenyan President William Ruto.", "accepted"),
+        (FUTURE_EVENT, "Kenyan President William Ruto has called off his visit.", "declined"),
+        (FUTURE_EVENT, "Kenyan President William Ruto will cancel his trip.", "declined"),
+        (PAST_EVENT, "Among those present were Kenyan President William Ruto.", "attended"),
+        (PAST_EVENT, "Kenyan President William Ruto sat next to the host.", "attended"),
+        (PAST_EVENT, "Kenyan President William Ruto was seated in the front row.", "attended"),
+        (PAST_EVENT, "Kenyan President William Ruto gave a speech on climate.", "attended"),
+    ]
+    for first, sentence, status in cases:
+        assert statuses(first + sentence) == {("William Ruto", "KE", status)}, sentence
+
+
+def test_it_reads_x_will_be_represented_by_y_as_a_stand_in():
+    found = statuses(
+        FUTURE_EVENT + "Kenyan President William Ruto will be represented by Foreign Minister "
+        "Musalia Mudavadi."
+    )
+    assert found == {("William Ruto", "KE", "declined"), ("Musalia Mudavadi", "KE", "accepted")}

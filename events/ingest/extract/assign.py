@@ -45,6 +45,10 @@ RATHER_THAN_VIDEO = re.compile(r"rather than (?:by |via )?video", re.I)
 # the cue of the clause that introduces it.
 AMONG_AFTER = re.compile(r"^\s*,?\s*(?:(?:were|are|being)\s+)?among (?:them|those)\b", re.I)
 LIST_INTRO = re.compile(r"[,:]\s*(?:including|among them|such as|among them were)\s*$", re.I)
+REPRESENTED_BY = re.compile(
+    r"\s*(?:will |would |is to |was to )?(?:also )?(?:be|been|was|were|is|are) (?:also )?represented by\b",
+    re.I,
+)
 NOT_BETWEEN = re.compile(r"\s*,\s*not\s*")
 # a place right after a presence cue, ended by punctuation or a function word (so that "took
 # part in the British ceremony" names no place)
@@ -179,6 +183,8 @@ def sentence_statuses(
                 or any(0 <= m.span_start - after < 40 for m in mentions)
             ):
                 declined = None
+        if REPRESENTED_BY.match(right):  # "X will be represented by Y": Y stands in for X
+            declined = declined or REPRESENTED_BY.match(right)
         if declined:
             statuses.add("declined")
         future = R_PRESENT_FUTURE.search(right) if hinted(rlow, FUTURE_HINTS) else None

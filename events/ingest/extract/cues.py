@@ -36,7 +36,7 @@ NOT_NAME_WORDS = {
 }  # fmt: skip
 SPEAKER_AFTER = re.compile(
     r",?\s*(?:\([^)]*\)\s*)?(?:has |had |also |later )?(?:said|says|told|added|announced|wrote|"
-    r"warned|argued|acknowledged|cautioned|called|described|noted|insisted|accused)\b"
+    r"warned|argued|acknowledged|cautioned|called(?! off)|described|noted|insisted|accused)\b"
 )
 # (a blanked apposition leaves ",   ," between two names of a list)
 LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:,|,?\s*and|,?\s*as well as|,?\s*along with)\s*$")
@@ -48,7 +48,9 @@ R_DECLINE = re.compile(
     r"coming|go|going|make|making|be there|join|take part|there)|won't|cannot attend|"
     r"can't attend|unable to (?:attend|travel|come|make|be)|not be able to|not (?:be )?attend|"
     r"not making the (?:trip|journey)|did not come|"
-    r"declin(?:e|ed|es|ing)|turn(?:ed|s)? (?:the invitation |it )?down|turned down|"
+    r"declin(?:e|ed|es|ing)|cancel(?:s|led|ed|ling|ing)? (?:his|her|the|a|its) (?:trip|visit|"
+    r"attendance|journey|travel)|call(?:s|ed|ing)? off (?:his|her|the|its) (?:trip|visit|attendance|"
+    r"journey)|turn(?:ed|s)? (?:the invitation |it )?down|turned down|"
     r"stay(?:ed|s|ing)? (?:away|home|in)\b|skip(?:s|ped|ping)?|to miss|will miss|missed|"
     r"pull(?:ed|s)? out|withdr(?:ew|awn|aws)|absent|absentee|"
     r"(?:by|via) video|video link|video conference|online|remotely|not among|"
@@ -59,12 +61,13 @@ R_DECLINE = re.compile(
 R_PRESENT_PAST = re.compile(
     AT_WORD
     + r"\b(?:attended|(?:was|were) (?:also |all )?(?:among|present|there|in the (?:audience|hall|"
-    r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:with|at|"
+    r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:next to|beside|with|at|"
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
     r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented|addressed|"
     r"(?:was|were) (?:also )?at the|watched|was the (?:chief )?guest(?: of honou?r)?|turned up|"
     r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are|was|were) representing|(?:was|were) the (?:only|first|last) [\w' -]{0,60}? to attend|"
-    r"in attendance|went in (?:his|her) place|went instead|had already arrived|flew to|"
+    r"in attendance|(?:was|were) seated|(?:was|were) welcomed|(?:gave|delivered|made) (?:a |his |her )?"
+    r"(?:speech|address|remarks)|went in (?:his|her) place|went instead|had already arrived|flew to|"
     r"sat at|(?:is|are) attending|in (?:his|her) place|standing in for|to represent)\b",
     _I,
 )
@@ -96,7 +99,9 @@ L_PRESENT = re.compile(
     r"(?:chief )?guests? (?:of honou?r )?(?:was|were|is|will be)|"
     r"(?:attended|arrived|came|sat|travell?ed|attend|travel|be there)(?: [\w-]+){0,3} with"
     r"(?: [a-z]+){0,2}|"
-    r"(?:leaders|guests) (?:at|in) [\w' -]{0,40}? included)\W*$",
+    r"(?:leaders|guests) (?:at|in) [\w' -]{0,40}? included|"
+    r"(?:also )?(?:expected|attending|present|in attendance) (?:are|were|is|was|will be)|"
+    r"among those (?:present|attending|expected|there)(?: (?:are|were|will be))?)\W*$",
     _I,
 )
 L_INVITED = re.compile(
@@ -231,7 +236,7 @@ WHOM_INVITED = re.compile(r"\s+(?:has |had |have )?(?:also |personally )?invited
 # first, except for the case-sensitive name shapes). A window without any skips the regex.
 DECLINE_HINTS = (
     "not", "n't", "unable", "declin", "turn", "stay", "skip", "miss", "pull", "withdr", "absent",
-    "video", "online", "remotely", "rather than", "send", "sent", "asked",
+    "video", "online", "remotely", "rather than", "send", "sent", "asked", "cancel", "call",
 )  # fmt: skip
 FUTURE_HINTS = (
     "will", "would", "due", "expected", "scheduled", "slated", "set to", "going to", "to attend",
@@ -241,7 +246,8 @@ FUTURE_HINTS = (
 PAST_HINTS = (
     "attend", "among", "present", "there", "in ", "took part", "particip", "joined", "sat ",
     "arrived", "landed", "came", "flew", "made the trip", "received", "led ", "represent",
-    "addressed", "at the", "watched", "guest", "turned up", "went", "standing in",
+    "addressed", "at the", "watched", "guest", "turned up", "went", "standing in", "seated",
+    "welcomed", "speech", "remarks",
 )  # fmt: skip
 FUTURE_TENSE_HINTS = ("will", "would", "is to", "are to", "due", "expected", "plan", "'ll", "shall")
 DENY_HINTS = ("den", "reject", "dismiss", "not ", "false")
@@ -271,6 +277,10 @@ def hinted(text: str, hints: tuple[str, ...]) -> bool:
 L_PRESENT_LAST = frozenset(
     [
         "by",
+        "present",
+        "attending",
+        "expected",
+        "there",
         "sending",
         "sent",
         "send",
