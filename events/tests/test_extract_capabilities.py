@@ -296,3 +296,18 @@ def test_it_reads_x_will_be_represented_by_y_as_a_stand_in():
         "Musalia Mudavadi."
     )
     assert found == {("William Ruto", "KE", "declined"), ("Musalia Mudavadi", "KE", "accepted")}
+
+
+def test_it_names_events_without_dates_or_dangling_words():
+    def names(text):
+        return [e.name for e in extract_report(text, published=PUBLISHED).events]
+
+    assert names(
+        "Leaders opened the G20 summit on Saturday in Oslo. Kenya's William Ruto attended."
+    ) == ["G20 summit"]
+    assert names(
+        "Javier Milei was sworn in on Sunday in Buenos Aires. Chile's Gabriel Boric attended."
+    ) == ["Inauguration of Javier Milei"]
+    assert names("The summit opened in Oslo on Monday. Kenya's William Ruto attended.") == [
+        "Oslo summit"
+    ]

@@ -77,6 +77,16 @@ NAME_AFTER = re.compile(
     r"^((?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)"
 )
 # "Saint-Laurent-sur-Mer", "Rio de Janeiro", "Mar del Plata"
+SWORN = re.compile(r"\s*\b(?:sworn in|took the oath|take the oath|taking the oath|inaugurated)$")
+SUBJECT_BEFORE = re.compile(
+    r"([A-Z][\w'’-]*(?:\s+(?:(?:da|de|do|dos|del|van|von|bin|al|el)\s+)?[A-Z][\w'’-]*){0,4})\s+"
+    r"(?:was|is|will be|has been|were)\s+"
+    r"(?:formally\s+|officially\s+)?$"
+)
+DATE_TAIL = re.compile(
+    r"\s+(?:on|of|for)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b.*$"
+)
 CAPSEQ = re.compile(
     r"[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:(?:de|sur|la|le|am|an|el|del|da|do|dos)[ -])?[A-ZÀ-Þ][\w'’.-]*)*"
 )
@@ -140,7 +150,24 @@ def event_name(sentence: str, m: re.Match) -> str:
     after = NAME_AFTER.match(sentence[m.end() :])
     name = (before.group(1) if before else "") + m.group(0) + (after.group(1) if after else "")
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    name = DATE_TAIL.sub("", name)  # "G20 summit on Saturday": the date is no part of the name
+    name = re.sub(r"\s+(?:of|for|on|and)$", "", name)  # "Meeting of" + something unnamed
+    verb = SWORN.search(name)
+    if verb:  # "Milei sworn in" -> "Inauguration of Milei"
+        who = name[: verb.start()].strip()
+        subject = (
+            None if who else SUBJECT_BEFORE.search(sentence, max(0, m.start() - 80), m.start())
+        )
+        who = subject.group(1) if subject else who  # "Javier Milei was sworn in"
+        name = f"Inauguration of {who}" if who else "Inauguration"
     return name[:1].upper() + name[1:]
+
+
+def named_after_city(name: str, city: str | None) -> str:
+    """A bare kind word ("Summit", "Ceremony") takes the city: "Rio de Janeiro summit"."""
+    if city and " " not in name.strip():
+        return f"{city} {name.lower()}"
+    return name
 
 
 def cities_in(sentence: str, knowledge: Knowledge) -> list[tuple[int, str, str]]:
@@ -226,6 +253,7 @@ def find_main_event(
         city = (0, c[0], c[1])
     if city:
         draft.city, draft.country = city[1], city[2]
+        draft.name = named_after_city(draft.name, draft.city)
 
     draft.start_date = _event_date(title, sentences, mentioning, published, kinds)
     return draft

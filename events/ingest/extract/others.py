@@ -9,7 +9,7 @@ import datetime
 import re
 
 from .dates import find_dates
-from .events import EventDraft, KindHits, cities_in, event_name, kind_of
+from .events import EventDraft, KindHits, cities_in, event_name, kind_of, named_after_city
 from .knowledge import Knowledge
 
 PAST_MARK = re.compile(
@@ -86,6 +86,7 @@ class OtherEvents:
             draft = EventDraft(key=f"e{len(self.events) + 2}", name=name, kind=kind)
             if city:
                 draft.city, draft.country = city[1], city[2]
+                draft.name = named_after_city(draft.name, draft.city)
             elif kind == self.main.kind:
                 draft.city, draft.country = self.main.city, self.main.country
             if dates:
