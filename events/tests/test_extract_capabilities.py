@@ -142,3 +142,172 @@ def test_the_gazetteer_matches_whole_names_longest_first():
     gazetteer = Gazetteer(["New Delhi", "Delhi", "Niger", "Nigeria"])
     hits = [h.group(0) for h in gazetteer.finditer("From New Delhi to Nigeria, not Nigerian-led")]
     assert hits == ["New Delhi", "Nigeria"]
+
+
+def test_it_reads_were_also_in_a_city_as_presence():
+    found = statuses(
+        "Leaders wrapped up the summit in Oslo on Tuesday. Japan's Fumio Kishida and Kenyan "
+        "President William Ruto were also in Oslo, as were French President Emmanuel Macron."
+    )
+    assert ("Fumio Kishida", "JP", "attended") in found
+    assert ("William Ruto", "KE", "attended") in found
+
+
+def test_it_keeps_a_list_together_across_a_blanked_apposition():
+    found = statuses(
+        "The summit in Oslo opened on Tuesday. Kenya's William Ruto, on his first trip to "
+        "Norway as president, and Japan's Fumio Kishida were also there."
+    )
+    assert ("William Ruto", "KE", "attended") in found
+    assert ("Fumio Kishida", "JP", "attended") in found
+
+
+def test_it_gives_a_companion_after_along_with_the_lists_status():
+    found = statuses(
+        "The summit in Oslo opened on Tuesday. Kenyan President William Ruto was also at the "
+        "venue, along with Japanese Prime Minister Fumio Kishida."
+    )
+    assert ("Fumio Kishida", "JP", "attended") in found
+
+
+def test_it_reads_representing_and_among_the_leaders_expected():
+    found = statuses(
+        "The summit in Oslo opens on May 12. Organisers say Kenyan President William Ruto is "
+        "among the leaders expected at the venue. Japanese Foreign Minister Yoko Kamikawa is "
+        "representing Japan."
+    )
+    assert ("William Ruto", "KE", "accepted") in found
+    assert ("Yoko Kamikawa", "JP", "accepted") in found
+
+
+def test_it_takes_a_royals_country_from_of_country():
+    found = statuses(
+        "The coronation in Oslo on Saturday will draw royals from across Europe. King Harald "
+        "of Denmark and Princess Aiko of Japan are among the royal guests."
+    )
+    assert ("King Harald", "DK", "accepted") in found
+    assert ("Princess Aiko", "JP", "accepted") in found
+
+
+def test_it_gives_a_stand_in_going_in_someones_place_their_country():
+    found = statuses(
+        "The summit in Oslo opens on May 12. Kenyan President William Ruto is skipping the "
+        "summit; Foreign Minister Musalia Mudavadi will go in his place."
+    )
+    assert ("William Ruto", "KE", "declined") in found
+    assert ("Musalia Mudavadi", "KE", "accepted") in found
+
+
+def test_it_reads_a_delegation_led_by_someone():
+    found = statuses(
+        "The funeral in Oslo took place on Monday. Kenya's delegation was led by Culture "
+        "Minister Aisha Jumwa."
+    )
+    assert ("Aisha Jumwa", "KE", "attended") in found
+
+
+def test_it_reads_the_only_leader_to_attend_and_would_also_attend():
+    found = statuses(
+        "The forum in Beijing opened on Tuesday. Kenya's William Ruto was the only head of "
+        "state from East Africa to attend."
+    )
+    assert ("William Ruto", "KE", "attended") in found
+    found = statuses(
+        "The forum in Beijing opens on May 12. The ministry said on Tuesday that Japanese Prime "
+        "Minister Fumio Kishida would also attend the forum."
+    )
+    assert ("Fumio Kishida", "JP", "accepted") in found
+
+
+def test_it_gives_a_not_b_will_lead_the_cue_after_b():
+    found = statuses(
+        "The summit in Oslo opens on May 12. Kenya said Foreign Minister Musalia Mudavadi, not "
+        "President William Ruto, will lead its delegation."
+    )
+    assert ("Musalia Mudavadi", "KE", "accepted") in found
+    assert ("William Ruto", "KE", "declined") in found
+
+
+def test_it_gives_the_person_sworn_in_no_claim_even_when_attended_by_follows():
+    found = statuses(
+        "King Harald of Norway was formally installed on Sunday at a ceremony in Rome attended "
+        "by thousands of guests."
+    )
+    assert not any(name == "King Harald" for name, _c, _s in found)
+
+
+def test_it_reads_staying_home_and_joining_by_video_as_declined_only():
+    found = statuses(
+        "The summit in Nairobi opened on Monday. Japanese Prime Minister Fumio Kishida stayed "
+        "in Tokyo and addressed the meetings by video link."
+    )
+    assert ("Fumio Kishida", "JP", "declined") in found
+    assert ("Fumio Kishida", "JP", "attended") not in found
+
+
+def test_it_marks_a_name_followed_by_said_as_a_speaker_not_an_invitee():
+    from events.ingest.extract import Knowledge
+    from events.ingest.extract.claims import Reader
+
+    reader = Reader(Knowledge.default())
+    mentions = reader.mentions("Fumio Kishida said on Monday that the summit would go ahead.")
+    assert [m.speaker for m in mentions] == [True]
+
+
+def test_it_ignores_presence_in_another_place():
+    found = statuses(
+        "The summit in Rio de Janeiro opens on Monday. U.S. President Joe Biden is due in "
+        "California that weekend for campaign events. Japanese Prime Minister Fumio Kishida "
+        "will travel to Washington next week for talks. Indian Prime Minister Narendra Modi "
+        "arrived in Brazil on Sunday."
+    )
+    assert found == {("Narendra Modi", "IN", "accepted")}
+
+
+def test_it_finds_a_city_with_a_lowercase_particle():
+    from events.ingest.extract import Knowledge
+    from events.ingest.extract.events import cities_in
+
+    found = cities_in("the summit in Rio de Janeiro and Mar del Plata", Knowledge.default())
+    assert [c[1] for c in found][:1] == ["Rio de Janeiro"]
+
+
+FUTURE_EVENT = "The summit in Rio de Janeiro opens on May 12. "
+PAST_EVENT = "The summit in Rio de Janeiro opened on Monday. "
+
+
+def test_it_reads_common_wire_phrasings_of_each_status():
+    cases = [
+        (FUTURE_EVENT, "Also expected are Kenyan President William Ruto.", "accepted"),
+        (FUTURE_EVENT, "Kenyan President William Ruto has called off his visit.", "declined"),
+        (FUTURE_EVENT, "Kenyan President William Ruto will cancel his trip.", "declined"),
+        (PAST_EVENT, "Among those present were Kenyan President William Ruto.", "attended"),
+        (PAST_EVENT, "Kenyan President William Ruto sat next to the host.", "attended"),
+        (PAST_EVENT, "Kenyan President William Ruto was seated in the front row.", "attended"),
+        (PAST_EVENT, "Kenyan President William Ruto gave a speech on climate.", "attended"),
+    ]
+    for first, sentence, status in cases:
+        assert statuses(first + sentence) == {("William Ruto", "KE", status)}, sentence
+
+
+def test_it_reads_x_will_be_represented_by_y_as_a_stand_in():
+    found = statuses(
+        FUTURE_EVENT + "Kenyan President William Ruto will be represented by Foreign Minister "
+        "Musalia Mudavadi."
+    )
+    assert found == {("William Ruto", "KE", "declined"), ("Musalia Mudavadi", "KE", "accepted")}
+
+
+def test_it_names_events_without_dates_or_dangling_words():
+    def names(text):
+        return [e.name for e in extract_report(text, published=PUBLISHED).events]
+
+    assert names(
+        "Leaders opened the G20 summit on Saturday in Oslo. Kenya's William Ruto attended."
+    ) == ["G20 summit"]
+    assert names(
+        "Javier Milei was sworn in on Sunday in Buenos Aires. Chile's Gabriel Boric attended."
+    ) == ["Inauguration of Javier Milei"]
+    assert names("The summit opened in Oslo on Monday. Kenya's William Ruto attended.") == [
+        "Oslo summit"
+    ]

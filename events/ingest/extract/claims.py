@@ -17,12 +17,15 @@ from .cues import (  # noqa: F401  (re-exported for assign.py)
     _PART,
     _TOK,
     APPOSITION,
+    APPOSITION_HINTS,
     DENY,
     FUTURE_TENSE,
     HONOREE_AFTER,
     HONOREE_BEFORE,
+    HONOREE_HINTS,
     INVITER,
     KEEP_TITLE,
+    KEEP_TITLE_HINTS,
     L_DECLINE,
     L_INVITED,
     L_PRESENT,
@@ -38,15 +41,31 @@ from .cues import (  # noqa: F401  (re-exported for assign.py)
     R_PRESENT_FUTURE,
     R_PRESENT_PAST,
     REPORTED,
+    ROLE_HINTS,
     ROLE_WORD,
     SENDER_GAP,
     SPEAKER_AFTER,
     TITLE_GAP,
     TITLED_NAME,
     WORD_BEFORE,
+    appositions,
     appositive_country,
+    hinted,
 )
 from .knowledge import Knowledge
+
+TOKEN = re.compile(_TOK)
+DELEGATION_LED_BY = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?delegation\s+(?:was|is|will be|has been|would be)\s+(?:led|headed)"
+    r"\s+by\s+"
+)
+OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
+# (a literal first, the word boundary after it: the engine then jumps from "the" to "the")
+THE_LEADER = re.compile(
+    r"the(?<!\wthe) (?:(?P<adj>[A-Z][\w-]+) (?:leader|president|prime minister|premier)|"
+    r"(?:pontiff|pope))\b"
+)
+CONDITIONAL = re.compile(r"\b(?:if|whether|had|unless)\s*$")  # "if he came", "had he arrived"
 
 
 @dataclass
@@ -101,16 +120,20 @@ class Reader:
                 self.aliases.setdefault(alias, person)
         return person
 
-    def _prefix_country(self, sentence: str, start: int) -> tuple[str | None, int]:
+    def _prefix_country(
+        self, sentence: str, start: int, taken: list[tuple[int, int]] = ()
+    ) -> tuple[str | None, int]:
         """The country named just before a mention ("Kenya's", "Chinese", "India will be
         represented by"): (alpha-2, offset) or (None, start)."""
         for m in self.countries:
             if m.end() > start:
                 break
-            if m.start() < start - 70:
-                continue
+            if m.start() < start - 70 or any(a <= m.start() < b for a, b in taken):
+                continue  # too far, or inside another name ("Santiago" in "Santiago Peña")
             between = sentence[m.end() : start]
-            if SENDER_GAP.fullmatch(between):  # the verb is the cue: keep it out of the span
+            if SENDER_GAP.fullmatch(between) or DELEGATION_LED_BY.fullmatch(
+                between
+            ):  # the verb is the cue: keep it out of the span
                 return self.k.country_names[m.group(0)], start
             if PREFIX_GAP.fullmatch(between) and not PREFIX_BLOCK.search(between):
                 return self.k.country_names[m.group(0)], m.start()
@@ -125,7 +148,7 @@ class Reader:
             # "External Affairs Minister": capitalised words before the title belong to it
             begin = m.start()
             while True:
-                word = WORD_BEFORE.search(sentence, 0, begin)
+                word = WORD_BEFORE.search(sentence, max(0, begin - 80), begin)
                 if not word or word.start() == 0 or word.group(1) in self.k.country_names:
                     break
                 begin = word.start(1)
@@ -135,15 +158,16 @@ class Reader:
     def mentions(self, sentence: str) -> list[Mention]:
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        self.countries = list(self.k.country_re.finditer(sentence))
-        self._titles = list(self.k.title_re.finditer(sentence))
+        people, self.countries, self._titles = self.k.scan(sentence)
+
+        honoree_words = hinted(sentence.lower(), HONOREE_HINTS)
 
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in taken)
 
         def add(start: int, end: int, person: PersonRef) -> None:
             title_start = self._title_start(sentence, start)
-            country, country_start = self._prefix_country(sentence, title_start)
+            country, country_start = self._prefix_country(sentence, title_start, taken)
             if not person.known and person.country is None:
                 person.country = country or appositive_country(self.k, sentence, end)
             span_start = min(title_start, country_start if country else title_start)
@@ -152,32 +176,46 @@ class Reader:
                 max(0, span_start - 13) : span_start
             ].lower().endswith("according to ")
             mention.honoree = bool(
-                HONOREE_BEFORE.search(sentence, 0, span_start) or HONOREE_AFTER.match(sentence, end)
+                (
+                    honoree_words
+                    and HONOREE_BEFORE.search(sentence, max(0, span_start - 120), span_start)
+                )
+                or HONOREE_AFTER.match(sentence, end)
             )
             found.append(mention)
             taken.append((start, end))
 
-        for m in self.k.people_re.finditer(sentence):
+        for m in people:
             p = self.k.by_alias[m.group(0)]
-            ref = self._register(
-                PersonRef(p.name, p.country, p.org, True, p.role, p.is_current_head), p.aliases
-            )
+            ref = self.people.get(p.name)
+            if ref is None or ref.country is None:
+                ref = self._register(
+                    PersonRef(p.name, p.country, p.org, True, p.role, p.is_current_head),
+                    p.aliases,
+                )
             add(m.start(), m.end(), ref)
-        for m in KEEP_TITLE.finditer(sentence):
+        for m in KEEP_TITLE.finditer(sentence) if hinted(sentence, KEEP_TITLE_HINTS) else ():
             if free(m.start(), m.end()):
                 name = m.group(0).rstrip(".")
                 name = re.sub(r"['’]s$", "", name)
                 if self.k.country_of(m.group("name")) or m.group("name") in self.aliases:
                     continue
-                ref = self._register(PersonRef(name, None, None, False, m.group("title").lower()))
-                add(m.start(), m.start() + len(name), ref)
+                end = m.start() + len(name)
+                of = OF_COUNTRY.match(sentence, end)  # "King Felipe VI of Spain"
+                country = self.k.country_of(of.group(1)) if of else None
+                ref = self._register(
+                    PersonRef(name, country, None, False, m.group("title").lower())
+                )
+                add(m.start(), of.end() if country else end, ref)
         titled = [
             (m.start("nm"), m.group("nm"))
             for t in self._titles
             if (m := TITLED_NAME.match(sentence, t.end()))
         ]
-        titled += [(m.start("name"), m.group("name")) for m in ROLE_WORD.finditer(sentence)]
-        titled += [(m.start("name"), m.group("name")) for m in APPOSITION.finditer(sentence)]
+        if hinted(sentence, ROLE_HINTS):
+            titled += [(m.start("name"), m.group("name")) for m in ROLE_WORD.finditer(sentence)]
+        if ", " in sentence and hinted(sentence, APPOSITION_HINTS):
+            titled += appositions(sentence)
         for start, name in titled:
             name = POSSESSIVE.sub("", name)
             if not free(start, start + len(name)) or not self._plausible_name(name):
@@ -185,17 +223,15 @@ class Reader:
             ref = self._register(PersonRef(name, None, None, False))
             add(start, start + len(name), ref)
         # Known-by-now people under a shorter name ("Lee", "Overchuk").
-        for m in re.finditer(_TOK, sentence):
-            token = re.sub(r"['’]s$", "", m.group(0))
+        for m in TOKEN.finditer(sentence):
+            token = m.group(0)
+            if token.endswith(("'s", "’s")):
+                token = token[:-2]
             ref = self.aliases.get(token)
             if ref and free(m.start(), m.start() + len(token)):
                 add(m.start(), m.start() + len(token), ref)
         # "the Russian leader", "the pontiff"
-        for m in re.finditer(
-            r"\bthe (?P<adj>[A-Z][\w-]+) (?:leader|president|prime minister|premier)\b|"
-            r"\bthe (?:pontiff|pope)\b",
-            sentence,
-        ):
+        for m in THE_LEADER.finditer(sentence) if "the " in sentence else ():
             if not free(m.start(), m.end()):
                 continue
             ref = None
@@ -209,7 +245,7 @@ class Reader:
         found.sort(key=lambda x: x.start)
         # he / she: the nearest named person before it in the sentence, else the last subject.
         for m in PRONOUN.finditer(sentence):
-            if re.search(r"\b(?:if|whether|had|unless)\s*$", sentence[: m.start()]):
+            if CONDITIONAL.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # conditional: "if he came", "had he arrived"
             before = [x for x in found if x.end <= m.start()]
             speakers = [x for x in before if x.speaker]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+# Python's regex engine tries every alternative at every position; an expression whose
+# alternatives all start a word ("\\b" + a letter) is tried only where a word starts.
+AT_WORD = r"(?<!\w)(?=[^\W\d_])"
+
 _TOK = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _PART = r"(?:da|de|do|dos|del|della|van|von|der|den|bin|bint|binti|al|el|ul|la|le|ibn|di)"
 _NAME2 = _TOK + r"(?:\s+(?:" + _PART + r"\s+)*" + _TOK + r"){1,4}"
@@ -31,18 +35,22 @@ NOT_NAME_WORDS = {
     "Secretary", "Deputy", "Vice", "Chief", "Executive", "Financial", "Security", "Defence",
 }  # fmt: skip
 SPEAKER_AFTER = re.compile(
-    r"^,?\s*(?:\([^)]*\)\s*)?(?:has |had |also |later )?(?:said|says|told|added|announced|wrote|"
-    r"warned|argued|acknowledged|cautioned|called|described|noted|insisted|accused)\b"
+    r",?\s*(?:\([^)]*\)\s*)?(?:has |had |also |later )?(?:said|says|told|added|announced|wrote|"
+    r"warned|argued|acknowledged|cautioned|called(?! off)|described|noted|insisted|accused)\b"
 )
-LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|,?\s*along with)\s*$")
+# (a blanked apposition leaves ",   ," between two names of a list)
+LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:,|,?\s*and|,?\s*as well as|,?\s*along with)\s*$")
 
 _I = re.I
 R_DECLINE = re.compile(
-    r"\b(?:(?:will|would|could|can|does|did|do)\s*(?:not|n't)\s+(?:be\s+)?(?:attend|travel|come|"
+    AT_WORD
+    + r"\b(?:(?:will|would|could|can|does|did|do)\s*(?:not|n't)\s+(?:be\s+)?(?:attend|travel|come|"
     r"coming|go|going|make|making|be there|join|take part|there)|won't|cannot attend|"
     r"can't attend|unable to (?:attend|travel|come|make|be)|not be able to|not (?:be )?attend|"
     r"not making the (?:trip|journey)|did not come|"
-    r"declin(?:e|ed|es|ing)|turn(?:ed|s)? (?:the invitation |it )?down|turned down|"
+    r"declin(?:e|ed|es|ing)|cancel(?:s|led|ed|ling|ing)? (?:his|her|the|a|its) (?:trip|visit|"
+    r"attendance|journey|travel)|call(?:s|ed|ing)? off (?:his|her|the|its) (?:trip|visit|attendance|"
+    r"journey)|turn(?:ed|s)? (?:the invitation |it )?down|turned down|"
     r"stay(?:ed|s|ing)? (?:away|home|in)\b|skip(?:s|ped|ping)?|to miss|will miss|missed|"
     r"pull(?:ed|s)? out|withdr(?:ew|awn|aws)|absent|absentee|"
     r"(?:by|via) video|video link|video conference|online|remotely|not among|"
@@ -51,25 +59,29 @@ R_DECLINE = re.compile(
     _I,
 )
 R_PRESENT_PAST = re.compile(
-    r"\b(?:attended|(?:was|were) (?:also |all )?(?:among|present|there|in the (?:audience|hall|"
-    r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:with|at|"
+    AT_WORD
+    + r"\b(?:attended|(?:was|were) (?:also |all )?(?:among|present|there|in the (?:audience|hall|"
+    r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:next to|beside|with|at|"
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
     r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented|addressed|"
     r"(?:was|were) (?:also )?at the|watched|was the (?:chief )?guest(?: of honou?r)?|turned up|"
-    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])|"
-    r"in attendance|went in (?:his|her) place|went instead|had already arrived|flew to|"
+    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are|was|were) representing|(?:was|were) the (?:only|first|last) [\w' -]{0,60}? to attend|"
+    r"in attendance|(?:was|were) seated|(?:was|were) welcomed|(?:gave|delivered|made) (?:a |his |her )?"
+    r"(?:speech|address|remarks)|went in (?:his|her) place|went instead|had already arrived|flew to|"
     r"sat at|(?:is|are) attending|in (?:his|her) place|standing in for|to represent)\b",
     _I,
 )
 R_PRESENT_FUTURE = re.compile(
     r"\b(?:will (?:also |all |both |still )?(?:attend|travel|be (?:there|in|at|attending|among|accompanied by)|come|go|lead|"
-    r"represent|accompany|join|make the trip|visit|fly|arrive|sit|take part)|would (?:attend|"
+    r"represent|accompany|join|make the trip|visit|fly|arrive|sit|take part)|would (?:also |still )?(?:attend|"
     r"travel|be in|come|lead|go|represent|be there|accept|take part|arrive)|(?:is|are) (?:also )?"
     r"(?:due|expected|scheduled|slated|set to|going to|to attend|to travel|to lead|attending|"
     r"coming)|plans? to (?:attend|travel|go|come|be)|(?:has|have|had) confirmed|confirmed "
     r"(?:the trip|his attendance|her attendance|that)|(?:has|have|had)?\s*accepted|"
     r"agreed to attend|will be there|go instead|in (?:his|her) place|will make [\w' ]{0,40}?(?:trip|visit|journey)|"
     r"(?:will|would) [\w' ]{0,30}? and (?:travel|attend|come|fly)|(?:is|are) (?:also )?among the (?:[\w-]+ )?guests|"
+    r"(?:is|are) (?:also )?among the (?:[\w-]+ )?(?:leaders|dignitaries|heads of state) "
+    r"(?:expected|due|confirmed|scheduled)|"
     r"(?:is|are) (?:also )?(?:the )?guests? of honou?r)\b",
     _I,
 )
@@ -87,7 +99,9 @@ L_PRESENT = re.compile(
     r"(?:chief )?guests? (?:of honou?r )?(?:was|were|is|will be)|"
     r"(?:attended|arrived|came|sat|travell?ed|attend|travel|be there)(?: [\w-]+){0,3} with"
     r"(?: [a-z]+){0,2}|"
-    r"(?:leaders|guests) (?:at|in) [\w' -]{0,40}? included)\W*$",
+    r"(?:leaders|guests) (?:at|in) [\w' -]{0,40}? included|"
+    r"(?:also )?(?:expected|attending|present|in attendance) (?:are|were|is|was|will be)|"
+    r"among those (?:present|attending|expected|there)(?: (?:are|were|will be))?)\W*$",
     _I,
 )
 L_INVITED = re.compile(
@@ -102,6 +116,14 @@ NOT_INVITED = re.compile(
     r"left out|not one of them|not intend to invite|did not invite)\b",
     _I,
 )
+
+
+def may_deny_invitation(sentence: str) -> bool:
+    """Cheap test before NOT_INVITED: every one of its phrases contains one of these."""
+    low = sentence.lower()
+    return "not " in low or "no invitation" in low or "left out" in low or "missing from" in low
+
+
 REPORTED = re.compile(r"\b(?:report(?:ed|s|ing)?|publication|media)\b", _I)
 DENY = re.compile(
     r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|ing)? (?:the |those |these )?reports?|"
@@ -116,7 +138,7 @@ HONOREE_BEFORE = re.compile(
     r"(?:funeral|inauguration|swearing-in|coronation|investiture) (?:of|for)\s+(?:\w+\s+){0,4}$", _I
 )
 HONOREE_AFTER = re.compile(
-    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,5}?(?:inauguration|swearing-in|funeral|coronation)|"
+    r"(?:['’]s?\s+(?:[\w-]+\s+){0,5}?(?:inauguration|swearing-in|funeral|coronation)|"
     r"\s+(?:was|were|is|will be) (?:formally )?(?:sworn in|inaugurated|crowned|installed)|"
     r"\s+took the oath)",
     _I,
@@ -154,6 +176,27 @@ _APPOS_COUNTRY = re.compile(
 )
 
 
+_APPOS_TAIL = re.compile(
+    r",\s+(?:the|its|his|her|[A-Z][\w]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:president|prime minister|premier|chancellor|speaker|foreign minister|minister|"
+    r"secretary|ambassador|envoy|leader|head|chairman|king|queen)\b"
+)
+_NAME_AT_END = re.compile("(?:" + _NAME2 + r")\Z")
+
+
+def appositions(sentence: str) -> list[tuple[int, str]]:
+    """(start, name) for each APPOSITION match, found tail first (", the speaker of ...")
+    and then the name just before it: the name-first expression is slow on long text."""
+    out = []
+    last = 0
+    for tail in _APPOS_TAIL.finditer(sentence):
+        name = _NAME_AT_END.search(sentence, max(last, tail.start() - 120), tail.start())
+        if name and APPOSITION.match(sentence, name.start()):
+            out.append((name.start(), name.group(0)))
+            last = tail.end()
+    return out
+
+
 def appositive_country(knowledge, sentence: str, end: int) -> str | None:
     """The country of "Lula, Brazil's president," from the apposition after the name."""
     m = _APPOS_COUNTRY.match(sentence, end)
@@ -173,3 +216,113 @@ STAND_IN_AFTER = re.compile(
     re.I,
 )
 OUTGOING = re.compile(r"\b(?:outgoing|incumbent|sitting)\s", re.I)
+
+# -- who issued an invitation -------------------------------------------------------------
+# "at Biden's invitation", "accepted Milei's invitation" (right after the inviter's name)
+INVITATION_OF = re.compile(r"['’]s? (?:official |personal |formal |last-minute )?invitation\b")
+# "at the invitation of Indonesian President Joko Widodo", "invited by X" (right before it)
+INVITATION_FROM = re.compile(r"\b(?:invitation (?:of|from)|invited by)\s+(?:the\s+)?$", re.I)
+# "X invited Y", "X, in a video call, invited Y", "X, who had personally invited Y"
+SUBJECT_INVITED = re.compile(
+    r"(?:,\s+who|,[^,;]{1,60},)?\s+(?:has |had |have )?(?:(?:also|personally|himself|herself|"
+    r"formally|already|then) )*(?:invited|extended (?:the|an|his|her) invitations? to)\s"
+)
+WHOM = re.compile(r",\s+whom\s+")  # "Lula, whom Kishida had also invited"
+WHOM_INVITED = re.compile(r"\s+(?:has |had |have )?(?:also |personally )?invited\b")
+
+
+# -- cheap tests before the big cue expressions -------------------------------------------
+# Every match of the expression contains one of its hints (lowercase; the text is lowered
+# first, except for the case-sensitive name shapes). A window without any skips the regex.
+DECLINE_HINTS = (
+    "not", "n't", "unable", "declin", "turn", "stay", "skip", "miss", "pull", "withdr", "absent",
+    "video", "online", "remotely", "rather than", "send", "sent", "asked", "cancel", "call",
+)  # fmt: skip
+FUTURE_HINTS = (
+    "will", "would", "due", "expected", "scheduled", "slated", "set to", "going to", "to attend",
+    "to travel", "to lead", "attending", "coming", "plan", "confirm", "accept", "go instead",
+    "in his place", "in her place", "guest",
+)  # fmt: skip
+PAST_HINTS = (
+    "attend", "among", "present", "there", "in ", "took part", "particip", "joined", "sat ",
+    "arrived", "landed", "came", "flew", "made the trip", "received", "led ", "represent",
+    "addressed", "at the", "watched", "guest", "turned up", "went", "standing in", "seated",
+    "welcomed", "speech", "remarks",
+)  # fmt: skip
+FUTURE_TENSE_HINTS = ("will", "would", "is to", "are to", "due", "expected", "plan", "'ll", "shall")
+DENY_HINTS = ("den", "reject", "dismiss", "not ", "false")
+L_DECLINE_HINTS = ("place of", "instead of", "rather than", "standing in for", ", not")
+KEEP_TITLE_HINTS = ("King", "Queen", "Prince", "Emperor", "Empress", "Sultan", "Pope", "Grand Duke")
+ROLE_HINTS = (
+    "founder", "spokes", "advis", "speaker", "envoy", "official", "minister", "secretary",
+    "chief executive", "predecessor", "rival", "wife", "husband", "president", "premier",
+    "chancellor", "ambassador", "leader",
+)  # fmt: skip
+APPOSITION_HINTS = (
+    "president", "premier", "chancellor", "speaker", "minister", "secretary", "ambassador",
+    "envoy", "leader", "head", "chairman", "king", "queen",
+)  # fmt: skip
+HONOREE_HINTS = ("funeral", "inauguration", "swearing-in", "coronation", "investiture")
+
+
+def hinted(text: str, hints: tuple[str, ...]) -> bool:
+    for hint in hints:  # noqa: SIM110  (a plain loop is cheaper than any() over a generator)
+        if hint in text:
+            return True
+    return False
+
+
+# L_PRESENT ends its match (before trailing punctuation) with one of these words, or with any
+# lowercase word after "with"; a left context ending otherwise cannot match it.
+L_PRESENT_LAST = frozenset(
+    [
+        "by",
+        "present",
+        "attending",
+        "expected",
+        "there",
+        "sending",
+        "sent",
+        "send",
+        "included",
+        "including",
+        "include",
+        "them",
+        "guests",
+        "leaders",
+        "were",
+        "as",
+        "hosted",
+        "came",
+        "together",
+        "alongside",
+        "confirmed",
+        "for",
+        "that",
+        "will",
+        "did",
+        "was",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "would",
+        "be",
+    ]
+)
+
+
+def last_word(text: str) -> str:
+    """The last word of ``text`` (lowercase), ignoring trailing non-word characters."""
+    i = len(text)
+    while i and not (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    j = i
+    while j and (text[j - 1].isalnum() or text[j - 1] == "_"):
+        j -= 1
+    return text[j:i].lower()
+
+
+def may_present_left(left: str) -> bool:
+    return last_word(left) in L_PRESENT_LAST or "with" in left.lower()

@@ -11,12 +11,13 @@ from .knowledge import Knowledge
 _DESC = (
     r"(?P<desc>(?:[a-z][\w-]*\s+){0,3}?(?:ambassador|minister|envoy|official|delegation|speaker|"
     r"chairman|vice-chairman|vice-president|vice president|observer|representative|secretary|"
-    r"deputy)s?)"
+    r"deputy)s?|troops|soldiers|servicemen|(?:military )?contingent|honou?r guard|(?:parade )?unit)"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
 PRESENT = re.compile(
     r"\s+(?:also\s+)?(?:(?:will|would|is to|are to)\s+)?(?:be\s+|was\s+|were\s+|is\s+|are\s+)?"
-    r"(?:represented by|sen(?:t|ds?|ding)|dispatch(?:ed|es|ing)?)\s+(?:a|an|its|their)\s+" + _DESC
+    r"(?:represented by|sen(?:t|ds?|ding)|dispatch(?:ed|es|ing)?)\s+(?:(?:a|an|its|their)\s+)?"
+    + _DESC
 )
 INVITED = re.compile(
     r"\s+(?:has|have|had|was|were)\s+(?:also\s+)?(?:been\s+)?invited\s+(?:only\s+)?"
@@ -27,6 +28,16 @@ OBSERVER = re.compile(
     r"\s+(?:followed|attended|took part in|joined)[^.,;]{0,50}?\bas an? (?P<desc>observer)"
 )
 _VERB = re.compile(r"represented|\bsen[dt]|dispatch|invited|observer")
+_VERB_HINTS = ("represented", "sen", "dispatch", "invited", "observer")
+
+
+def _may_send(sentence: str) -> bool:
+    for hint in _VERB_HINTS:  # noqa: SIM110  (cheaper than any() over a generator)
+        if hint in sentence:
+            return True
+    return False
+
+
 NAMED_AFTER = re.compile(r",?\s+[A-Z]\w+ [A-Z]")  # "its ambassador, Ali Bagheri": a person
 
 
@@ -37,7 +48,7 @@ def country_delegations(
     delegation the sentence names. ``hits``: the sentence's country hits, when already found."""
     if hits is None:
         hits = list(knowledge.country_re.finditer(sentence))
-    if not hits or not _VERB.search(sentence):
+    if not hits or not _may_send(sentence) or not _VERB.search(sentence):
         return []
     out: list[tuple[str | None, str, str, int]] = []
     i = 0
@@ -59,7 +70,7 @@ def country_delegations(
             desc = m.group("desc") if "desc" in m.groupdict() and m.group("desc") else None
             if desc is None and m.groupdict().get("level"):
                 desc = "ambassador" if m.group("level") == "ambassador" else "minister"
-            if desc and desc.endswith("s") and not desc.endswith("ss"):
+            if desc and desc.endswith("s") and not desc.endswith(("ss", "troops")):
                 desc = desc[:-1]
             if desc == "delegation":
                 desc = None

