@@ -194,10 +194,14 @@ def sentence_statuses(
                 future = None
             if past and _elsewhere(right, past, away):
                 past = None
-        if future and (not declined or future.start() > declined.end()):
+        earlier = future is not None and future.group(0).lower().startswith("had")
+        if future and (not declined or future.start() > declined.end() or earlier):
+            # "who had accepted an invitation, cancelled": both steps are kept
             text = future.group(0).lower()
             statuses.add(
-                "accepted" if "accept" in text else _presence(text, sentence, event_past, False)
+                "accepted"
+                if "accept" in text or earlier
+                else _presence(text, sentence, event_past, False)
             )
         # joining by video is not attendance: "stayed in Moscow and addressed it by video link"
         video = declined and (

@@ -27,7 +27,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "summit",
         re.compile(
-            r"\b(?:summit|leaders' meeting|leaders’ meeting|leaders meeting|"
+            r"\b(?:summit|leaders' meetings?|leaders’ meetings?|leaders meeting|"
             r"APEC week|Economic Leaders)\b",
             re.I,
         ),
@@ -36,7 +36,8 @@ KIND_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "ceremony",
         re.compile(
-            r"\b(?:ceremony|commemorations?|reopening|jubilee|memorial service|anniversary)\b",
+            r"\b(?:ceremony|commemorations?|reopening|jubilee|memorial service|anniversary|"
+            r"royal wedding|wedding)\b",
             re.I,
         ),
     ),
@@ -47,6 +48,7 @@ KIND_HINTS = (
     "funeral", "coronation", "inaugura", "swearing-in", "sworn in", "oath", "handover", "parade",
     "state visit", "summit", "leaders", "apec", "forum", "conference", "congress", "meeting of",
     "ceremon", "commemoration", "reopening", "jubilee", "memorial service", "anniversary",
+    "wedding",
 )  # fmt: skip
 
 
@@ -111,6 +113,10 @@ CITY_STOPWORDS = {
     "Liberty",
     "Concord",
     "Unity",
+    "Asia",
+    "Europe",
+    "Africa",
+    "America",
 }
 PAST_VERBS = re.compile(
     r"\b(?:opened|closed|ended|wrapped up|was sworn|were sworn|took place|was held|began|"
@@ -120,7 +126,12 @@ PAST_VERBS = re.compile(
 OTHER_ACTION = re.compile(r"\b(?:ahead of|before)\b")
 OPENS_ON = re.compile(
     r"\b(?:opens|begins|starts|will open|will begin|will start|gets under way|kicks off|is held|"
-    r"will be held|takes place|will take place)\s+(?:on\s+)?(?=[A-Z0-9])"
+    r"will be held|takes place|will take place|meet|will meet|gather|will gather|convene|"
+    r"will convene)\s+(?:on\s+)?(?=[A-Z0-9])"
+)
+TRAVEL_BEFORE = re.compile(
+    r"\b(?:arrived|arriving|landed|landing|flew|flying|travell?ed|left|departed)\b[^.;,]{0,30}"
+    r"(?:\bon\s*)?$"
 )
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
@@ -270,15 +281,18 @@ def _event_date(
     weekday = None
     for i in mentioning[:6]:
         sentence = sentences[i]
-        hit = kinds[sentence][0] if kinds[sentence] else None
+        hits = kinds[sentence]
+        hit = hits[0] if hits else None
         future = not PAST_VERBS.search(sentence)
         dates = find_dates(sentence, published, future=future)
-        if hit:
-            dates.sort(key=lambda d: abs(d[0] - hit.start()))
-            dates = [d for d in dates if abs(d[0] - hit.start()) < 80]
+        if hits:  # the date nearest any of the sentence's event phrases
+            near = [(min(abs(d[0] - h.start()) for h in hits), d) for d in dates]
+            dates = [d for gap, d in sorted(near, key=lambda x: x[0]) if gap < 80]
         for offset, date, how in dates:
             if abs(date.year - published.year) > 1:
                 continue
+            if TRAVEL_BEFORE.search(sentence, max(0, offset - 40), offset):
+                continue  # "arrived in Jeddah on Thursday for the summit": the journey's day
             if hit and offset < hit.start() and OTHER_ACTION.search(sentence, offset, hit.start()):
                 continue
             if how == "absolute" and absolute is None:

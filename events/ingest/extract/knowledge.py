@@ -101,6 +101,8 @@ class Knowledge:
         code = self.country_names.get(name)
         if code is None and name.startswith("the "):
             code = self.country_names.get(name[4:])
+        if code is None and name.endswith("."):  # "... of Sweden." at a sentence's end
+            code = self.country_names.get(name[:-1])
         return code
 
     def city(self, name: str) -> tuple[str, str] | None:
