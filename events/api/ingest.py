@@ -319,7 +319,9 @@ class SourceViewSet(
             raise Conflict({"url": ["A source with this URL exists."]}) from None
 
     def create(self, request, *args, **kwargs):
-        source = self._save(services.source_create, **_valid(FeedSourceWriteSerializer, request.data))
+        source = self._save(
+            services.source_create, **_valid(FeedSourceWriteSerializer, request.data)
+        )
         return Response(self.get_serializer(source).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
