@@ -41,9 +41,9 @@ def _unique_slug(model, base: str, *, max_length: int) -> str:
     for every slug already taken under this base."""
     base = (slugify(base) or "item")[: max_length - 8].strip("-") or "item"
     taken = set(
-        model.objects.filter(Q(slug=base) | Q(slug__startswith=f"{base}-")).values_list(
-            "slug", flat=True
-        )
+        model.objects.filter(Q(slug=base) | Q(slug__startswith=f"{base}-"))
+        .order_by()
+        .values_list("slug", flat=True)
     )
     if base not in taken:
         return base

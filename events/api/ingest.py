@@ -54,6 +54,10 @@ def _fetchable(value: str) -> str:
 
 
 class ReportSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(
+        help_text="Canonical URL (tracking parameters removed); empty for a text "
+        "submitted without one."
+    )
     urls = serializers.ListField(
         child=serializers.CharField(), help_text="Every URL it was seen under."
     )

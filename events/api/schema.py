@@ -120,6 +120,9 @@ def postprocess(result, generator, request, public):
             ]
     for item in result.get("paths", {}).values():
         for operation in item.values():
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if body and body["schema"].get("$ref", "").endswith(f"/{_REPORT_SUBMIT}"):
+                operation["requestBody"]["required"] = True  # a URL or a text
             for param in operation.get("parameters", []):
                 if param.get("in") == "query" and param["name"] in _TEXT_QUERY_PARAMS:
                     param["schema"].update(pattern=_NO_NUL, minLength=1)

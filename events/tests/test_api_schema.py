@@ -9,6 +9,8 @@ import time
 
 import pytest
 import schemathesis
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from knox.models import AuthToken
@@ -120,8 +122,9 @@ def _parse(value):
 
 def _fetchable(url) -> bool:
     try:
+        URLValidator(schemes=["http", "https"])(url)
         check_url_offline(url)
-    except UnsafeURLError:
+    except (UnsafeURLError, ValidationError):
         return False
     return True
 
@@ -137,8 +140,10 @@ def _public_url(resource: str) -> str:
 
 
 def _respect_ingest_rules(case, resource: str, body: dict) -> None:
-    """A submitted URL or feed must be on a public host (checked without DNS) and
-    a report cannot be published in the future."""
+    """A submitted URL or feed must be one Django's URLValidator accepts (a dotted
+    host name with a real top-level domain, which JSON Schema's "uri" does not
+    require) on a public host (checked without DNS), and a report cannot be
+    published in the future."""
     if isinstance(body.get("url"), str) and body["url"] and not _fetchable(body["url"]):
         body["url"] = _public_url(resource)
     published = body.get("published")
