@@ -12,7 +12,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -37,12 +37,37 @@ class InvitationAlreadyExists(ValidationError):
 
 
 def _unique_slug(model, base: str, *, max_length: int) -> str:
+    """`base` slugified, or `base-N` with the smallest free N >= 2: one query
+    for every slug already taken under this base."""
     base = (slugify(base) or "item")[: max_length - 8].strip("-") or "item"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
+    taken = set(
+        model.objects.filter(Q(slug=base) | Q(slug__startswith=f"{base}-"))
+        .order_by()
+        .values_list("slug", flat=True)
+    )
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
         n += 1
-    return slug
+    return f"{base}-{n}"
+
+
+def _save_with_unique_slug(obj, base: str, *, max_length: int, attempts: int = 3) -> None:
+    """Validate and insert `obj` under a free slug; when a concurrent writer takes
+    that slug between the look-up and the insert, take the next one."""
+    model = type(obj)
+    for attempt in range(attempts):
+        obj.slug = _unique_slug(model, base, max_length=max_length)
+        if attempt == 0:
+            _full_clean(obj)
+        try:
+            with transaction.atomic():
+                obj.save()
+            return
+        except IntegrityError:
+            if attempt == attempts - 1 or not model.objects.filter(slug=obj.slug).exists():
+                raise
 
 
 def _full_clean(obj, *, exclude: list[str] | None = None) -> None:
@@ -67,9 +92,8 @@ def person_create(
         aliases=list(aliases or []),
         needs_review=needs_review,
     )
-    person.slug = _unique_slug(Person, f"{name} {country.code if country else ''}", max_length=220)
-    _full_clean(person)
-    person.save()
+    base = f"{name} {country.code if country else ''}"
+    _save_with_unique_slug(person, base, max_length=220)
     return person
 
 
@@ -111,9 +135,12 @@ def event_create(
         description=description,
         needs_review=needs_review,
     )
-    event.slug = slug or _unique_slug(Event, f"{title} {start_date:%Y}", max_length=320)
-    _full_clean(event)
-    event.save()
+    if slug:
+        event.slug = slug
+        _full_clean(event)
+        event.save()
+    else:
+        _save_with_unique_slug(event, f"{title} {start_date:%Y}", max_length=320)
     return event
 
 

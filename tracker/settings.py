@@ -294,5 +294,7 @@ SPECTACULAR_SETTINGS = {
         "EventKindEnum": "events.models.EventKind",
         "PersonKindEnum": "events.models.PersonKind",
         "CountryCodeEnum": "events.api.fields.COUNTRY_CODES",
+        "FeedKindEnum": "events.models.FeedKind",
+        "ReportStateEnum": "events.models.ReportState",
     },
 }

@@ -89,3 +89,15 @@ class StrictDateField(serializers.DateField):
         if not is_iso_date(value):
             self.fail("invalid", format="YYYY-MM-DD")
         return super().to_internal_value(value)
+
+
+class StrictDateTimeField(serializers.DateTimeField):
+    """Only an ISO 8601 instant with its offset (RFC 3339 date-time)."""
+
+    def to_internal_value(self, value):
+        if not is_iso_datetime(value):
+            self.fail("invalid", format="YYYY-MM-DDThh:mm:ss±hh:mm")
+        try:
+            return super().to_internal_value(value)
+        except OverflowError:  # 0001-01-01T00:00:00+01:00 is before year 1 in UTC
+            self.fail("invalid", format="YYYY-MM-DDThh:mm:ss±hh:mm")

@@ -1,39 +1,69 @@
-"""REST doors of the pipeline: submit and list reports, manage sources (editors only)."""
+"""REST doors of the pipeline: submit and list reports, manage sources (editors only).
+
+They follow the API's conventions: strict input serializers, the shared error
+shape, the API's permission classes, pagination, filters and an OpenAPI
+description that lists every error code. The work itself (fetching, extracting,
+polling) is queued to the worker when the request's transaction commits: a URL
+is checked here without touching the network, and again (resolved, each
+redirect hop too) by the fetcher before any connection.
+"""
 
 from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
-from rest_framework import mixins, permissions, serializers, status, viewsets
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from events.api import filters
+from events.api.errors import Conflict
+from events.api.fields import (
+    StrictBooleanField,
+    StrictCharField,
+    StrictDateTimeField,
+    StrictIntegerField,
+    StrictURLField,
+)
+from events.api.permissions import IsEditor
+from events.api.views import MethodFirstMixin
 from events.ingest import services
-from events.ingest.fetch import UnsafeURLError, check_url
+from events.ingest.fetch import UnsafeURLError, check_url_offline
 from events.models import FeedKind, Report, ReportState, Source
-from events.permissions import is_editor
 from events.tasks import enqueue_poll, enqueue_report
 
-
-class IsEditor(permissions.BasePermission):
-    message = "Only editors can manage reports and sources."
-
-    def has_permission(self, request, view):
-        return is_editor(request.user)
+MIN_POLL_INTERVAL = 60
+MAX_POLL_INTERVAL = 7 * 86400
 
 
-def _drf_error(exc: DjangoValidationError) -> ValidationError:
-    if hasattr(exc, "message_dict"):
-        return ValidationError(exc.message_dict)
-    return ValidationError({"non_field_errors": exc.messages})
+def _fetchable(value: str) -> str:
+    """A URL the worker may fetch: http(s), no credentials, no private or
+    loopback address, no local name (see events.ingest.fetch)."""
+    try:
+        check_url_offline(value)
+    except UnsafeURLError as exc:
+        raise serializers.ValidationError(str(exc)) from None
+    return value
+
+
+# --- Output -------------------------------------------------------------------
 
 
 class ReportSerializer(serializers.ModelSerializer):
-    claims = serializers.IntegerField(source="claim_count", read_only=True, default=0)
+    url = serializers.CharField(
+        help_text="Canonical URL (tracking parameters removed); empty for a text "
+        "submitted without one."
+    )
+    urls = serializers.ListField(
+        child=serializers.CharField(), help_text="Every URL it was seen under."
+    )
+    claims = serializers.IntegerField(
+        source="claim_count", read_only=True, help_text="Claims extracted from it."
+    )
 
     class Meta:
         model = Report
@@ -61,105 +91,19 @@ class ReportDetailSerializer(ReportSerializer):
         read_only_fields = fields
 
 
-class ReportSubmitSerializer(serializers.Serializer):
-    url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
-    text = serializers.CharField(required=False, allow_blank=True, max_length=200_000)
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    published = serializers.DateTimeField(required=False, allow_null=True)
-    language = serializers.CharField(required=False, allow_blank=True, max_length=16)
+class ReportAcceptedSerializer(ReportSerializer):
+    created = serializers.BooleanField(
+        source="was_created",
+        help_text="false: the same article was already known (same canonical URL or "
+        "same text); this is that report.",
+    )
 
-    def validate_url(self, value: str) -> str:
-        if not value:
-            return value
-        try:
-            check_url(value)
-        except UnsafeURLError as exc:
-            raise serializers.ValidationError(str(exc)) from None
-        except Exception:  # noqa: S110 - unresolvable now: the fetch retries later
-            pass
-        return value
-
-    def validate_published(self, value):
-        if value and value > timezone.now() + datetime.timedelta(days=1):
-            raise serializers.ValidationError("A report cannot be published in the future.")
-        return value
-
-    def validate(self, attrs):
-        if not attrs.get("url") and not (attrs.get("text") or "").strip():
-            raise serializers.ValidationError({"url": "Give a URL or a text."})
-        return attrs
+    class Meta(ReportSerializer.Meta):
+        fields = [*ReportSerializer.Meta.fields, "created"]
+        read_only_fields = fields
 
 
-class ReportViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Reports the pipeline has seen. POST a URL or a text to ingest one: the
-    answer is 202 with the report's id and state; the work happens in the worker."""
-
-    permission_classes = [IsEditor]
-
-    def get_queryset(self):
-        from django.db.models import Count
-
-        qs = Report.objects.annotate(claim_count=Count("claims")).order_by("-created_at", "-id")
-        state = self.request.query_params.get("state")
-        if state:
-            if state not in ReportState.values:
-                raise ValidationError({"state": f"One of {', '.join(ReportState.values)}."})
-            qs = qs.filter(state=state)
-        source = self.request.query_params.get("source")
-        if source:
-            if not source.isdigit():
-                raise ValidationError({"source": "A source id."})
-            qs = qs.filter(source_id=int(source))
-        return qs
-
-    def get_serializer_class(self):
-        if self.action == "create":
-            return ReportSubmitSerializer
-        if self.action == "retrieve":
-            return ReportDetailSerializer
-        return ReportSerializer
-
-    def create(self, request, *args, **kwargs):
-        serializer = ReportSubmitSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        try:
-            with transaction.atomic():
-                report, created = services.report_submit(
-                    url=data.get("url", ""),
-                    text=data.get("text", ""),
-                    title=data.get("title", ""),
-                    outlet=data.get("outlet", ""),
-                    published=data.get("published"),
-                    language=data.get("language", ""),
-                    submitted_by=request.user,
-                )
-                if report.state != ReportState.EXTRACTED:
-                    enqueue_report(report.pk)
-        except DjangoValidationError as exc:
-            raise _drf_error(exc) from None
-        return Response(
-            {"id": report.pk, "state": report.state, "created": created, "url": report.url},
-            status=status.HTTP_202_ACCEPTED,
-        )
-
-    @action(detail=True, methods=["post"])
-    def reextract(self, request, pk=None):
-        report = self.get_object()
-        enqueue_report(report.pk, force=True)
-        return Response({"id": report.pk, "state": report.state}, status=status.HTTP_202_ACCEPTED)
-
-
-class SourceSerializer(serializers.ModelSerializer):
-    kind = serializers.ChoiceField(choices=FeedKind.choices, default=FeedKind.RSS)
-    poll_interval = serializers.IntegerField(min_value=60, max_value=7 * 86400, default=900)
-
+class FeedSourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = [
@@ -176,57 +120,234 @@ class SourceSerializer(serializers.ModelSerializer):
             "last_error",
             "consecutive_failures",
         ]
-        read_only_fields = [
-            "etag",
-            "last_modified",
-            "last_polled_at",
-            "next_poll_at",
-            "last_error",
-            "consecutive_failures",
-        ]
-        extra_kwargs = {"url": {"validators": []}}
+        read_only_fields = fields
+
+
+# --- Input --------------------------------------------------------------------
+
+
+class ReportSubmitSerializer(serializers.Serializer):
+    url = StrictURLField(
+        max_length=2000,
+        required=False,
+        allow_blank=True,
+        help_text="The article to fetch (http or https, on a public host).",
+    )
+    text = StrictCharField(
+        max_length=200_000,
+        required=False,
+        allow_blank=True,
+        help_text="The article's plain text, if you have it (then nothing is fetched).",
+    )
+    title = StrictCharField(max_length=500, required=False, allow_blank=True)
+    outlet = StrictCharField(max_length=200, required=False, allow_blank=True)
+    published = StrictDateTimeField(
+        required=False, allow_null=True, help_text="When it was published (ISO 8601 instant)."
+    )
+    language = StrictCharField(max_length=16, required=False, allow_blank=True)
 
     def validate_url(self, value: str) -> str:
-        try:
-            check_url(value)
-        except UnsafeURLError as exc:
-            raise serializers.ValidationError(str(exc)) from None
-        except Exception:  # noqa: S110 - unresolvable now: polls will say so
-            pass
-        qs = Source.objects.filter(url=value.strip())
-        if self.instance is not None:
-            qs = qs.exclude(pk=self.instance.pk)
-        if qs.exists():
-            raise serializers.ValidationError("A source with this URL exists.")
+        return _fetchable(value) if value else value
+
+    def validate_published(self, value):
+        if value and value > timezone.now() + datetime.timedelta(days=1):
+            raise serializers.ValidationError("A report cannot be published in the future.")
         return value
 
+    def validate(self, attrs):
+        if not attrs.get("url") and not (attrs.get("text") or "").strip():
+            raise serializers.ValidationError({"url": ["Give a URL or a text."]})
+        return attrs
 
-class SourceViewSet(viewsets.ModelViewSet):
-    """The feeds the pipeline polls. POST /api/sources/{id}/poll/ polls now."""
 
+class FeedSourceWriteSerializer(serializers.Serializer):
+    name = StrictCharField(max_length=200)
+    kind = serializers.ChoiceField(choices=FeedKind.choices, required=False)
+    url = StrictURLField(max_length=2000, help_text="The feed (http or https, on a public host).")
+    active = StrictBooleanField(required=False)
+    poll_interval = StrictIntegerField(
+        min_value=MIN_POLL_INTERVAL,
+        max_value=MAX_POLL_INTERVAL,
+        required=False,
+        help_text="Seconds between polls.",
+    )
+
+    def validate_url(self, value: str) -> str:
+        return _fetchable(value)
+
+
+def _valid(serializer_class, data, *, partial: bool = False) -> dict:
+    serializer = serializer_class(data=data, partial=partial)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+# --- Filters ------------------------------------------------------------------
+
+
+class ReportFilter(filters.StrictFilterSet):
+    state = filters.django_filters.ChoiceFilter(choices=ReportState.choices)
+    source = filters.IdFilter(field_name="source_id", help_text="Reports found in this feed.")
+
+    class Meta:
+        model = Report
+        fields: list[str] = []
+
+
+class SourceFilter(filters.StrictFilterSet):
+    active = filters.StrictBooleanFilter()
+    kind = filters.django_filters.ChoiceFilter(choices=FeedKind.choices)
+
+    class Meta:
+        model = Source
+        fields: list[str] = []
+
+
+# --- Views --------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List reports", description="Newest first. Editors only."),
+    retrieve=extend_schema(
+        summary="One report, with its text", responses={200: ReportDetailSerializer}
+    ),
+    create=extend_schema(
+        summary="Submit a report",
+        description="Give a `url` (fetched by the worker) or a `text`, or both. The answer is "
+        "202: the report is stored (or found: the same canonical URL or text is one report) "
+        "and its processing is queued; follow `state` on the report. A URL must be http(s) "
+        "on a public host; it is never fetched while the request runs.",
+        request=ReportSubmitSerializer,
+        responses={202: ReportAcceptedSerializer},
+    ),
+)
+class ReportViewSet(
+    MethodFirstMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     permission_classes = [IsEditor]
-    serializer_class = SourceSerializer
-    queryset = Source.objects.order_by("name", "id")
+    queryset = Report.objects.all()  # for the schema; get_queryset() counts claims
+    serializer_class = ReportSerializer
+    filterset_class = ReportFilter
+    ordering_fields = ["created_at", "published", "id"]
+    ordering = ["-created_at", "-id"]
+    lookup_value_regex = "[0-9]+"
+    http_method_names = ["get", "post", "head", "options"]
 
-    def perform_create(self, serializer):
+    def get_queryset(self):
+        return Report.objects.annotate(claim_count=Count("claims"))
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return ReportDetailSerializer
+        return ReportSerializer
+
+    def create(self, request, *args, **kwargs):
+        data = _valid(ReportSubmitSerializer, request.data)
+        with transaction.atomic():
+            report, created = services.report_submit(submitted_by=request.user, **data)
+            if report.state != ReportState.EXTRACTED:
+                enqueue_report(report.pk)
+        report = self.get_queryset().get(pk=report.pk)
+        report.was_created = created
+        return Response(ReportAcceptedSerializer(report).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(
+        summary="Extract a report again",
+        description="Queues the report for extraction again (e.g. after the extractor "
+        "improved); claims already reviewed are kept.",
+        request=None,
+        responses={202: ReportSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def reextract(self, request, pk=None):
+        report = self.get_object()
+        enqueue_report(report.pk, force=True)
+        return Response(self.get_serializer(report).data, status=status.HTTP_202_ACCEPTED)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List feed sources", description="Editors only."),
+    retrieve=extend_schema(summary="One feed source"),
+    create=extend_schema(
+        summary="Add a feed source",
+        description="A feed URL is one source: a second source with the same URL is a 409.",
+        request=FeedSourceWriteSerializer,
+        responses={201: FeedSourceSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Change a feed source",
+        description="Send only the fields to change. Reactivating a source resets its "
+        "failure count and polls it soon.",
+        request=FeedSourceWriteSerializer,
+        responses={200: FeedSourceSerializer},
+    ),
+    destroy=extend_schema(
+        summary="Deactivate a feed source",
+        description="The source is kept (its reports point to it) but no longer polled.",
+    ),
+)
+class SourceViewSet(
+    MethodFirstMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission_classes = [IsEditor]
+    queryset = Source.objects.all()
+    serializer_class = FeedSourceSerializer
+    filterset_class = SourceFilter
+    ordering_fields = ["name", "id", "last_polled_at", "next_poll_at"]
+    ordering = ["name", "id"]
+    lookup_value_regex = "[0-9]+"
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    extra_error_codes = {"create": ["409"], "partial_update": ["409"], "poll": ["409"]}
+
+    @staticmethod
+    def _save(write, **data) -> Source:
+        url = data.get("url")
+        if url is not None:
+            others = Source.objects.filter(url=url.strip())
+            if isinstance(write, Source):
+                others = others.exclude(pk=write.pk)
+            if others.exists():
+                raise Conflict({"url": ["A source with this URL exists."]})
         try:
-            serializer.instance = services.source_create(**serializer.validated_data)
-        except DjangoValidationError as exc:
-            raise _drf_error(exc) from None
+            with transaction.atomic():
+                if isinstance(write, Source):
+                    return services.source_update(source=write, **data)
+                return write(**data)
+        except IntegrityError:  # the same URL stored a moment ago by someone else
+            raise Conflict({"url": ["A source with this URL exists."]}) from None
 
-    def perform_update(self, serializer):
-        try:
-            serializer.instance = services.source_update(
-                source=serializer.instance, **serializer.validated_data
-            )
-        except DjangoValidationError as exc:
-            raise _drf_error(exc) from None
+    def create(self, request, *args, **kwargs):
+        source = self._save(
+            services.source_create, **_valid(FeedSourceWriteSerializer, request.data)
+        )
+        return Response(self.get_serializer(source).data, status=status.HTTP_201_CREATED)
 
-    def perform_destroy(self, instance):
-        services.source_update(source=instance, active=False)
+    def partial_update(self, request, *args, **kwargs):
+        source = self.get_object()
+        data = _valid(FeedSourceWriteSerializer, request.data, partial=True)
+        source = self._save(source, **data)
+        return Response(self.get_serializer(source).data)
 
+    def destroy(self, request, *args, **kwargs):
+        services.source_update(source=self.get_object(), active=False)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Poll a feed source now",
+        description="Queues a poll; an inactive source is a 409 (reactivate it first).",
+        request=None,
+        responses={202: FeedSourceSerializer},
+    )
     @action(detail=True, methods=["post"])
     def poll(self, request, pk=None):
         source = self.get_object()
+        if not source.active:
+            raise Conflict("This source is inactive; reactivate it first.")
         enqueue_poll(source.pk)
-        return Response({"id": source.pk, "queued": True}, status=status.HTTP_202_ACCEPTED)
+        return Response(self.get_serializer(source).data, status=status.HTTP_202_ACCEPTED)

@@ -5,7 +5,7 @@ from drf_spectacular import openapi
 from rest_framework.permissions import SAFE_METHODS
 
 from events.api.errors import ErrorSerializer
-from events.api.permissions import IsEditorOrReadOnly
+from events.api.permissions import IsEditor, IsEditorOrReadOnly
 
 _DESCRIPTIONS = {
     "400": "Bad input: `errors` holds the messages per field or parameter.",
@@ -13,7 +13,7 @@ _DESCRIPTIONS = {
     "403": "Authenticated, but not allowed (not an editor), or a missing CSRF token.",
     "404": "No such object (or page).",
     "406": "None of the media types in Accept can be produced.",
-    "409": "Conflicts with the current state (e.g. the invitation already exists).",
+    "409": "Conflicts with the current state (e.g. the invitation or the feed already exists).",
     "413": "The body is larger than the server accepts (2 MB by default).",
     "415": "The body is not application/json.",
     "429": "Too many requests; see Retry-After.",
@@ -32,6 +32,8 @@ class AutoSchema(openapi.AutoSchema):
                 codes.append("404")
             if {} not in self.get_auth():
                 codes.append("401")
+            if IsEditor in self._permission_classes():
+                codes.append("403")  # signed in, but not an editor
             return codes
         codes += ["401", "403"]
         if method != "DELETE":
@@ -65,9 +67,12 @@ class AutoSchema(openapi.AutoSchema):
             }
         return responses
 
+    def _permission_classes(self) -> list[type]:
+        return [p.__class__ for p in self.view.get_permissions()]
+
     def get_auth(self):
         auths = super().get_auth()
-        permissions = [p.__class__ for p in self.view.get_permissions()]
+        permissions = self._permission_classes()
         if IsEditorOrReadOnly in permissions and self.method.upper() in SAFE_METHODS:
             auths.append({})
         return auths
@@ -80,6 +85,8 @@ _NO_NUL = "^[^\\x00]*$"
 _NOT_BLANK = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
 _NOT_BLANK_FIELDS = {"title", "name"}
 _INVITEE_COMPONENTS = {"InvitationWriteRequest", "EventClaimWriteRequest"}
+# A report is submitted with a URL or a text (not blank), or both.
+_REPORT_SUBMIT = "ReportSubmitRequest"
 _TEXT_QUERY_PARAMS = {"q"}
 
 
@@ -93,6 +100,8 @@ def _tighten_strings(schema: dict, name: str | None = None) -> None:
         schema["pattern"] = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00]*$"
     for prop_name, prop in schema.get("properties", {}).items():
         _tighten_strings(prop, prop_name)
+        for branch in prop.get("oneOf", []):  # e.g. a URL or "" (allow_blank)
+            _tighten_strings(branch, prop_name)
     if isinstance(schema.get("items"), dict):
         _tighten_strings(schema["items"])
 
@@ -104,8 +113,16 @@ def postprocess(result, generator, request, public):
             _tighten_strings(component)
         if name in _INVITEE_COMPONENTS:
             component["oneOf"] = [{"required": ["person"]}, {"required": ["country"]}]
+        if name == _REPORT_SUBMIT:
+            component["anyOf"] = [
+                {"required": ["url"], "properties": {"url": {"minLength": 1}}},
+                {"required": ["text"], "properties": {"text": {"pattern": _NOT_BLANK}}},
+            ]
     for item in result.get("paths", {}).values():
         for operation in item.values():
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if body and body["schema"].get("$ref", "").endswith(f"/{_REPORT_SUBMIT}"):
+                operation["requestBody"]["required"] = True  # a URL or a text
             for param in operation.get("parameters", []):
                 if param.get("in") == "query" and param["name"] in _TEXT_QUERY_PARAMS:
                     param["schema"].update(pattern=_NO_NUL, minLength=1)

@@ -113,12 +113,7 @@ def _forbidden(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_loopback
     )
 
 
-def check_url(url: str, *, allow_loopback: bool | None = None) -> tuple[str, str, int, str]:
-    """Return (scheme, host, port, checked ip) for a URL that is safe to fetch,
-    or raise UnsafeURLError. Resolves the host; refuses it when ANY of its
-    addresses is forbidden."""
-    if allow_loopback is None:
-        allow_loopback = settings.DAIS_FETCH_ALLOW_LOOPBACK
+def _split(url: str) -> tuple[str, str, int | None]:
     try:
         parts = urlsplit(url.strip())
         port = parts.port
@@ -132,6 +127,47 @@ def check_url(url: str, *, allow_loopback: bool | None = None) -> tuple[str, str
         raise UnsafeURLError("The URL has no host.")
     if parts.username or parts.password:
         raise UnsafeURLError("URLs with credentials are refused.")
+    return scheme, host, port
+
+
+# Names that never lead to the public internet (RFC 6761, 6762, 8375 and common practice).
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".localdomain")
+
+
+def check_url_offline(url: str, *, allow_loopback: bool | None = None) -> None:
+    """Refuse what can be refused without the network: a scheme other than
+    http(s), credentials, an address literal (in any form the resolver accepts,
+    e.g. 2130706433 or 0x7f.1) that is not public, and local names. Host names
+    are not resolved: fetch() checks their addresses before connecting."""
+    if allow_loopback is None:
+        allow_loopback = settings.DAIS_FETCH_ALLOW_LOOPBACK
+    _scheme, host, _port = _split(url)
+    name = host.lower().rstrip(".")
+    try:
+        infos = socket.getaddrinfo(host, None, flags=socket.AI_NUMERICHOST)
+    except (socket.gaierror, UnicodeError, ValueError):
+        infos = []  # a name, not an address
+    for info in infos:
+        ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        if _forbidden(ip, allow_loopback):
+            raise UnsafeURLError(f"{host} is a forbidden address ({ip}).")
+    if infos:
+        return
+    if name == "localhost" or name.endswith(".localhost"):
+        if not allow_loopback:
+            raise UnsafeURLError(f"{host} is a loopback name.")
+        return
+    if "." not in name or name.endswith(_LOCAL_SUFFIXES):
+        raise UnsafeURLError(f"{host} is not a public host name.")
+
+
+def check_url(url: str, *, allow_loopback: bool | None = None) -> tuple[str, str, int, str]:
+    """Return (scheme, host, port, checked ip) for a URL that is safe to fetch,
+    or raise UnsafeURLError. Resolves the host; refuses it when ANY of its
+    addresses is forbidden."""
+    if allow_loopback is None:
+        allow_loopback = settings.DAIS_FETCH_ALLOW_LOOPBACK
+    scheme, host, port = _split(url)
     port = port or (443 if scheme == "https" else 80)
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)

@@ -14,7 +14,10 @@ CHROMIUM = (
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test must not leave the
+# database without its migrated rows (countries, the editors group) for the
+# tests that follow, nor recreate them under new ids.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_renders_the_docs_offline_with_every_operation(live_server):
     require_service(bool(CHROMIUM), "headless Chromium (set CHROMIUM_PATH)")
     from playwright.sync_api import sync_playwright

@@ -9,11 +9,15 @@ import time
 
 import pytest
 import schemathesis
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from knox.models import AuthToken
 
-from events.models import Claim, Event, Invitation, Person
+from events.ingest import services as ingest_services
+from events.ingest.fetch import UnsafeURLError, check_url_offline
+from events.models import Claim, Event, Invitation, Person, Report, Source
 from events.tests.api_support import _fresh_throttles  # noqa: F401 (fixture)
 from events.tests.factories import EventFactory, InvitationFactory, PersonFactory, record
 
@@ -53,6 +57,13 @@ def editor_token(editor):
         event = EventFactory(start_date=today - datetime.timedelta(days=10 - n * 10))
         invitation = InvitationFactory(event=event, invitee=PersonFactory())
         record(invitation, "accepted", today - datetime.timedelta(days=20))
+        source = ingest_services.source_create(
+            name=f"Wire {n}", url=f"https://wire{n}.example/feed.xml", active=n != 2
+        )
+        ingest_services.report_submit(
+            url=f"https://wire{n}.example/article-{n}", title=f"Article {n}", source=source
+        )
+        ingest_services.report_submit(text=f"Text of report {n}.", title=f"Text {n}")
     _, token = AuthToken.objects.create(user=editor)
     return token
 
@@ -69,7 +80,14 @@ schema = _load_schema()
 # positive_data_acceptance check can hold the API to "valid data is accepted";
 # negative cases are never touched.
 
-_MODELS = {"events": Event, "invitations": Invitation, "claims": Claim, "people": Person}
+_MODELS = {
+    "events": Event,
+    "invitations": Invitation,
+    "claims": Claim,
+    "people": Person,
+    "reports": Report,
+    "sources": Source,
+}
 _BODY_REFS = {"host": Person, "person": Person, "inviter": Person, "event": Event}
 
 
@@ -102,6 +120,44 @@ def _parse(value):
         return None
 
 
+def _fetchable(url) -> bool:
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+        check_url_offline(url)
+    except (UnsafeURLError, ValidationError):
+        return False
+    return True
+
+
+_URLS = {"n": 0}
+
+
+def _public_url(resource: str) -> str:
+    """A fresh URL on a public-looking host that nothing ever fetches (no worker
+    runs here, and a report's processing is queued only on commit)."""
+    _URLS["n"] += 1
+    return f"https://{resource}.example/{_URLS['n']}"
+
+
+def _respect_ingest_rules(case, resource: str, body: dict) -> None:
+    """A submitted URL or feed must be one Django's URLValidator accepts (a dotted
+    host name with a real top-level domain, which JSON Schema's "uri" does not
+    require) on a public host (checked without DNS), and a report cannot be
+    published in the future."""
+    if isinstance(body.get("url"), str) and body["url"] and not _fetchable(body["url"]):
+        body["url"] = _public_url(resource)
+    published = body.get("published")
+    if isinstance(published, str):
+        now = datetime.datetime.now(datetime.UTC)
+        try:
+            when = datetime.datetime.fromisoformat(published)
+            future = when.tzinfo is not None and when > now
+        except (ValueError, OverflowError):
+            return
+        if future:
+            body["published"] = now.isoformat()
+
+
 def _respect_rules(case):
     resource = case.operation.path.split("/")[2]
     if case.path_parameters and "id" in case.path_parameters and resource in _MODELS:
@@ -110,6 +166,9 @@ def _respect_rules(case):
         )
     body = case.body
     if not isinstance(body, dict):
+        return case
+    if resource in ("reports", "sources"):
+        _respect_ingest_rules(case, resource, body)
         return case
     for field, model in _BODY_REFS.items():
         if field in body:

@@ -154,8 +154,10 @@ def test_editors_manage_sources_through_the_api(editor_client, settings):
     )
     assert created.status_code == 201, created.content
     source_id = created.json()["id"]
+    dup = {"name": "Dup", "url": "https://wire.example/feed.xml"}
+    response = editor_client.post("/api/sources/", dup, content_type="application/json")
+    assert response.status_code == 409 and response.json()["errors"]["url"], response.content
     for bad in (
-        {"name": "Dup", "url": "https://wire.example/feed.xml"},
         {"name": "Local", "url": "http://127.0.0.1:8001/feed.xml"},
         {"name": "File", "url": "file:///etc/passwd"},
         {"name": "Kind", "url": "https://b.example/f", "kind": "csv"},
@@ -308,6 +310,12 @@ def test_xss_in_a_feed_item_and_in_an_article_is_inert_on_every_page(editor_clie
             data = editor_client.get(url, HTTP_ACCEPT="application/json")
             assert data["Content-Type"] == "application/json"
             assert data["X-Content-Type-Options"] == "nosniff"
+            browser = editor_client.get(url, HTTP_ACCEPT="text/html,*/*;q=0.8")
+            assert browser.status_code == 200 and browser["Content-Type"] == "application/json"
+            html_only = editor_client.get(url, HTTP_ACCEPT="text/html")
+            assert html_only.status_code == 406, url  # never HTML, in the API's error shape
+            assert html_only["Content-Type"] == "application/json"
+            continue
         response = editor_client.get(url, HTTP_ACCEPT="text/html")
         assert response.status_code == 200, url
         html = response.content.decode()
