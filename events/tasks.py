@@ -9,6 +9,7 @@ import logging
 import random
 
 from celery import shared_task
+from celery.signals import worker_process_init
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
@@ -35,6 +36,19 @@ def enqueue_report(report_id: int, *, force: bool = False) -> None:
 
 def enqueue_poll(source_id: int) -> None:
     transaction.on_commit(lambda: poll_source.delay(source_id))
+
+
+@worker_process_init.connect
+def _warm_up_worker_process(**kwargs) -> None:
+    """Each pool process builds the extractor's knowledge before its first task."""
+    try:
+        pipeline.warm_up()
+    except Exception:  # the database may be down: the first task will build it instead
+        logger.warning("warm-up failed", exc_info=True)
+    finally:
+        from django.db import connections
+
+        connections.close_all()  # never carry a connection from the signal into a task
 
 
 @shared_task(bind=True, max_retries=MAX_RETRIES, **_TASK)
