@@ -211,3 +211,9 @@ if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
         "unacked_restore_interval": max(1, min(10, _visibility // 10)),
         "unacked_restore_throttle": 1 if _visibility < 300 else 10,
     }
+
+# --- Ingestion speed (issue 7, R4) ---------------------------------------------
+# Each worker process asks the database whether people changed (to rebuild the
+# extractor's knowledge of names) at most this often, in seconds; people saved
+# in the same process are seen at once. 0 asks before every report.
+DAIS_KNOWLEDGE_RECHECK_SECONDS = env_float("DAIS_KNOWLEDGE_RECHECK_SECONDS", 5.0, maximum=3600.0)

@@ -13,11 +13,15 @@ from __future__ import annotations
 import datetime
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from events.ingest import services
@@ -172,11 +176,27 @@ _knowledge_cache: dict = {}
 
 
 def current_knowledge():
-    """Knowledge.default() plus the people in the database, rebuilt when people change."""
+    """Knowledge.default() plus the people in the database, rebuilt when people change.
+
+    Asking the database whether people changed costs a query, so it is asked at
+    most every DAIS_KNOWLEDGE_RECHECK_SECONDS; a person saved or deleted in this
+    process (signals below) makes the next call ask at once. People another
+    process adds are known here within those seconds."""
+    now = time.monotonic()
+    with _knowledge_lock:
+        if "value" in _knowledge_cache and now < _knowledge_cache.get("recheck_at", 0):
+            return _knowledge_cache["value"]
     stamp = Person.objects.aggregate(n=Count("id"), last=Max("updated_at"))
     key = (stamp["n"], stamp["last"])
     with _knowledge_lock:
-        if _knowledge_cache.get("key") != key:
+        if _knowledge_cache.get("key") != key or "value" not in _knowledge_cache:
             _knowledge_cache["value"] = Knowledge.default().with_people(knowledge_people())
             _knowledge_cache["key"] = key
+        _knowledge_cache["recheck_at"] = now + settings.DAIS_KNOWLEDGE_RECHECK_SECONDS
         return _knowledge_cache["value"]
+
+
+@receiver([post_save, post_delete], sender=Person, dispatch_uid="dais-knowledge-recheck")
+def _people_changed(**kwargs) -> None:
+    with _knowledge_lock:
+        _knowledge_cache.pop("recheck_at", None)

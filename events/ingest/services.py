@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -29,11 +29,11 @@ from events.models import (
     ReviewState,
     Source,
 )
+from events.validation import full_clean
 
 logger = logging.getLogger(__name__)
 
 POLL_LEASE = datetime.timedelta(minutes=2)
-_APPLY_LOCK_KEY = 0x0DA15  # pg advisory lock: one extraction links events at a time
 
 
 # --- Sources ---------------------------------------------------------------------------
@@ -168,7 +168,14 @@ def report_submit(
                     fetched_at=timezone.now() if text else None,
                     submitted_by=submitted_by,
                 )
-                report.full_clean(exclude=["source", "submitted_by"], validate_unique=False)
+                # _find_report just looked for this URL and text; a racing twin ends
+                # in the IntegrityError below
+                full_clean(
+                    report,
+                    exclude=["source", "submitted_by"],
+                    validate_unique=False,
+                    unique_constraints=False,
+                )
                 report.save()
                 return report, True
         except IntegrityError:
@@ -229,7 +236,6 @@ class ApplyResult:
     people_created: int = 0
 
 
-@transaction.atomic
 def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> ApplyResult:
     """Turn an extraction into claims linked to this report. Re-running it
     replaces the report's pending claims and never duplicates reviewed ones.
@@ -237,54 +243,75 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
     A claim at or above DAIS_AUTO_APPLY_CONFIDENCE about an event that existed
     before is approved at once; everything else waits in the review queue.
     Events and people the database does not know are created, marked for review.
+
+    Linking comes first and takes no lock unless it has to create an event or
+    a person (linking._creating commits each creation under its own advisory
+    lock), so workers only wait for each other when both create the same thing.
+    The claims are then written in one transaction.
     """
-    if connection.vendor == "postgresql":
-        with (
-            connection.cursor() as cursor
-        ):  # serialise linking so two reports never create one event twice
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_APPLY_LOCK_KEY])
-    report = Report.objects.select_for_update().get(pk=report.pk)
     result = ApplyResult()
-    Claim.objects.filter(report=report, review_state=ReviewState.PENDING).delete()
-    reviewed = set(
-        Claim.objects.filter(report=report).values_list("invitation_id", "status", "evidence")
-    )
     as_of = (report.published or report.created_at or timezone.now()).date()
     as_of = min(as_of, timezone.localdate())
-    threshold = settings.DAIS_AUTO_APPLY_CONFIDENCE
     events = {}
     for extracted in extraction.events:
         event, created = linking.event_for(extracted, published=as_of)
         if event is not None:
             events[extracted.key] = (event, created)
             result.events_created += created
+    people = linking.PeopleIndex(
+        [n for c in extraction.claims for n in (c.invitee, c.inviter)],
+        [c.invitee_country for c in extraction.claims],
+    )
+    linked = []  # (claim, event, event_created, invitee, inviter)
     for claim in extraction.claims:
         if claim.event not in events:
             result.claims_skipped.append(f"{claim.invitee}: event not identified")
             continue
         event, event_created = events[claim.event]
-        invitee, person_created = linking.person_for(claim.invitee, claim.invitee_country)
+        invitee, person_created = linking.person_for(
+            claim.invitee, claim.invitee_country, index=people
+        )
         if invitee is None:
             result.claims_skipped.append(f"{claim.invitee}: invitee not identified")
             continue
         result.people_created += person_created
         inviter, _ = (
-            linking.person_for(claim.inviter, None, create=False)
+            linking.person_for(claim.inviter, None, create=False, index=people)
             if claim.inviter
             else (None, False)
         )
         if inviter is not None and inviter.pk == invitee.pk:
             inviter = None
-        invitation, _ = services.invitation_get_or_create(
-            event=event, invitee=invitee, inviter=inviter
+        linked.append((claim, event, event_created, invitee, inviter))
+
+    threshold = settings.DAIS_AUTO_APPLY_CONFIDENCE
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        reviewed, pending = set(), []
+        for pk, state, invitation_id, status, evidence in Claim.objects.filter(
+            report=report
+        ).values_list("pk", "review_state", "invitation_id", "status", "evidence"):
+            if state == ReviewState.PENDING:
+                pending.append(pk)
+            else:
+                reviewed.add((invitation_id, status, evidence))
+        if pending:
+            Claim.objects.filter(pk__in=pending).delete()
+        invitations = services.invitations_between(
+            event_ids={e.pk for _, e, _, _, _ in linked},
+            invitee_ids={p.pk for _, _, _, p, _ in linked},
         )
-        evidence = (claim.evidence or "").strip()
-        if (invitation.pk, claim.status, evidence) in reviewed:
-            continue
-        known = not event_created and not event.needs_review
-        apply = known and claim.confidence >= threshold
-        try:
-            with transaction.atomic():
+        for claim, event, event_created, invitee, inviter in linked:
+            invitation, _ = services.invitation_get_or_create(
+                event=event, invitee=invitee, inviter=inviter, known=invitations
+            )
+            invitation.event = event  # same row: spares claim_record a query
+            evidence = (claim.evidence or "").strip()
+            if (invitation.pk, claim.status, evidence) in reviewed:
+                continue
+            known = not event_created and not event.needs_review
+            apply = known and claim.confidence >= threshold
+            try:
                 services.claim_record(
                     invitation=invitation,
                     status=claim.status,
@@ -298,14 +325,14 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
                     review_state=ReviewState.APPROVED if apply else ReviewState.PENDING,
                     report=report,
                 )
-        except ValidationError as exc:
-            result.claims_skipped.append(f"{invitee}: {'; '.join(exc.messages)}")
-            continue
-        result.claims_created += 1
-        result.claims_applied += apply
-    report.state = ReportState.EXTRACTED
-    report.error = "\n".join(result.claims_skipped)[:2000]
-    report.save(update_fields=["state", "error", "updated_at"])
+            except ValidationError as exc:  # raised before any write: the transaction is fine
+                result.claims_skipped.append(f"{invitee}: {'; '.join(exc.messages)}")
+                continue
+            result.claims_created += 1
+            result.claims_applied += apply
+        report.state = ReportState.EXTRACTED
+        report.error = "\n".join(result.claims_skipped)[:2000]
+        report.save(update_fields=["state", "error", "updated_at"])
     return result
 
 
