@@ -14,8 +14,9 @@ repeat runs, one after the other on a wiped database:
     its share of the reports.
 
 Worker start-up is outside the clock in both (the processes are started and
-warmed first). Prints reports/s of both and the ratio loop/celery... as time
-Celery / time loop; writes the "R4 ingestion" section of bench/RESULTS.md.
+warmed first); the order of (a) and (b) alternates between repeats. Prints
+reports/s of both and the ratio time Celery / time loop, min/median/max over
+the repeats, and writes the "R4 ingestion" section of bench/RESULTS.md.
 
 The database is WIPED (sources, reports, events, people, invitations, claims):
 the script refuses a database whose name does not contain "bench" or start
@@ -44,8 +45,6 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
-os.environ["DAIS_FETCH_ALLOW_LOOPBACK"] = "true"
-os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 SECTION = "R4 ingestion"
 CELERY = str(Path(sys.executable).with_name("celery"))
@@ -346,7 +345,7 @@ def _wait_all(items: int, timeout: float) -> None:
         if done >= items:
             return
         connection.close()  # fresh snapshot, no idle transaction
-        time.sleep(0.05)
+        time.sleep(0.1)
     raise SystemExit(f"timed out: {extracted_count()} of {items} reports done")
 
 
@@ -479,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.broker.startswith("redis://"):
         parser.error("give a Redis broker: --broker or CELERY_BROKER_URL=redis://...")
     os.environ["CELERY_BROKER_URL"] = args.broker
+    os.environ["DAIS_FETCH_ALLOW_LOOPBACK"] = "true"  # the corpus is served from 127.0.0.1
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
     os.environ.setdefault("DAIS_BENCH_REDIS_URL", args.broker)
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         parser.error("set DATABASE_URL to a PostgreSQL database (it will be wiped)")
@@ -499,10 +500,14 @@ def main(argv: list[str] | None = None) -> int:
     celery_rates, loop_rates, ratios, results = [], [], [], []
     try:
         for n in range(args.repeat):
-            t_loop = run_loop(server, routes, args.items)
-            loop_summary = summary()
+            # alternate the order, so a machine that slows down or speeds up
+            # during the run favours neither side
+            if n % 2 == 0:
+                t_loop, loop_summary = run_loop(server, routes, args.items), summary()
             t_celery = run_celery(server, routes, args.items, args.broker, log)
             celery_summary = summary()
+            if n % 2 == 1:
+                t_loop, loop_summary = run_loop(server, routes, args.items), summary()
             celery_rates.append(args.items / t_celery)
             loop_rates.append(args.items / t_loop)
             ratios.append(t_celery / t_loop)

@@ -217,3 +217,6 @@ if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
 # extractor's knowledge of names) at most this often, in seconds; people saved
 # in the same process are seen at once. 0 asks before every report.
 DAIS_KNOWLEDGE_RECHECK_SECONDS = env_float("DAIS_KNOWLEDGE_RECHECK_SECONDS", 5.0, maximum=3600.0)
+# The pipeline's own transactions commit without waiting for the WAL flush
+# (PostgreSQL synchronous_commit off, per transaction); true waits as usual.
+DAIS_INGEST_SYNCHRONOUS_COMMIT = env_bool("DAIS_INGEST_SYNCHRONOUS_COMMIT", False)

@@ -12,6 +12,7 @@ import datetime
 import difflib
 import hashlib
 import re
+import time
 from collections.abc import Iterable
 
 from django.db import connection, transaction
@@ -169,8 +170,7 @@ class PeopleIndex:
     def __init__(self, names: Iterable[str | None], country_codes: Iterable[str | None]) -> None:
         names = sorted({n.strip() for n in names if n and n.strip()})
         self.people: list[Person] = list(_people_named(names)) if names else []
-        codes = {c.upper() for c in country_codes if c}
-        self.countries: dict[str, Country] = Country.objects.in_bulk(codes) if codes else {}
+        self.countries = _countries({c.upper() for c in country_codes if c})
 
     def find(self, name: str, country_code: str | None) -> Person | None:
         return _pick_person(self.people, name, country_code)
@@ -180,8 +180,25 @@ class PeopleIndex:
             return None
         code = code.upper()
         if code not in self.countries:
-            self.countries[code] = Country.objects.filter(code=code).first()
-        return self.countries[code]
+            self.countries.update(_countries({code}))
+        return self.countries.get(code)
+
+
+COUNTRY_CACHE_SECONDS = 300
+_country_cache: dict[str, tuple[float, Country]] = {}
+
+
+def _countries(codes: set[str]) -> dict[str, Country]:
+    """Countries by code. They are reference data (ISO 3166, loaded by a
+    migration), so each process keeps the rows it read for a few minutes."""
+    now = time.monotonic()
+    found = {c: hit[1] for c in codes if (hit := _country_cache.get(c)) and hit[0] > now}
+    missing = codes - set(found)
+    if missing:
+        for code, country in Country.objects.in_bulk(missing).items():
+            _country_cache[code] = (now + COUNTRY_CACHE_SECONDS, country)
+            found[code] = country
+    return found
 
 
 def person_for(

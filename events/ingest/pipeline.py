@@ -79,11 +79,25 @@ def poll_source(source_id: int) -> PollResult:
         services.source_record_failure(source=source, error=f"{type(exc).__name__}: {exc}")
         raise
     result.entries = len(feed.entries)
+    with services.ingest_transaction():  # one commit for the feed, a savepoint per entry
+        _submit_entries(source, feed, result)
+    services.source_record_success(
+        source=source, etag=response.etag, last_modified=response.last_modified
+    )
+    return result
+
+
+def _submit_entries(source: Source, feed, result: PollResult) -> None:
+    known = services.reports_known(
+        urls=[urljoin(source.url, e.url) for e in feed.entries if e.url],
+        texts=[e.text.strip() for e in feed.entries if e.has_full_text],
+    )
     for entry in feed.entries:
         try:
             report, created = services.report_submit(
                 url=urljoin(source.url, entry.url),
                 text=entry.text if entry.has_full_text else "",
+                known=known,
                 title=entry.title,
                 outlet=feed.title or source.name,
                 published=min(entry.published, timezone.now()) if entry.published else None,
@@ -95,10 +109,6 @@ def poll_source(source_id: int) -> PollResult:
             continue
         if created or report.state in (ReportState.NEW, ReportState.FETCHED):
             result.new_report_ids.append(report.pk)
-    services.source_record_success(
-        source=source, etag=response.etag, last_modified=response.last_modified
-    )
-    return result
 
 
 def due_source_ids(now: datetime.datetime | None = None) -> list[int]:
@@ -143,20 +153,25 @@ def process_report(report_id: int, *, force: bool = False) -> ProcessResult:
             services.report_fail(report_id=report.pk, error="No article text found on the page.")
             result.state = ReportState.FAILED
             return result
-        survivor = services.report_store_text(
-            report=report, text=text, title=title, language=language, urls=response.urls
-        )
-        if survivor.pk != report.pk:  # a syndicated copy of a report we already have
-            result.skipped = True
-            result.report_id = survivor.pk
-            result.state = survivor.state
-            return result
-        report = survivor
+        fetched = {"text": text, "title": title, "language": language, "urls": response.urls}
+        report.text, report.title = text, report.title or title[:500]
+    else:
+        fetched = None
     published = (report.published or report.created_at or timezone.now()).date()
     extraction = extract_report(
         report.text, published=published, title=report.title, knowledge=current_knowledge()
     )
-    applied = services.report_apply_extraction(report=report, extraction=extraction)
+    # Storing the text and the claims is one transaction: one commit a report.
+    with services.ingest_transaction():
+        if fetched is not None:
+            survivor = services.report_store_text(report=report, **fetched)
+            if survivor.pk != report.pk:  # a syndicated copy of a report we already have
+                result.skipped = True
+                result.report_id = survivor.pk
+                result.state = survivor.state
+                return result
+            report = survivor
+        applied = services.report_apply_extraction(report=report, extraction=extraction)
     result.state = ReportState.EXTRACTED
     result.claims_created = applied.claims_created
     result.claims_applied = applied.claims_applied
