@@ -9,7 +9,7 @@ import logging
 import random
 
 from celery import shared_task
-from celery.signals import worker_process_init
+from celery.signals import task_postrun, task_prerun, worker_process_init
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
@@ -49,6 +49,17 @@ def _warm_up_worker_process(**kwargs) -> None:
         from django.db import connections
 
         connections.close_all()  # never carry a connection from the signal into a task
+
+
+@task_prerun.connect
+@task_postrun.connect
+def _retire_old_connections(**kwargs) -> None:
+    """What Django does around a request, around a task: a connection that
+    failed or is older than CONN_MAX_AGE is closed, a healthy one is kept
+    (CELERY_DB_REUSE_MAX stops Celery closing every connection after every task)."""
+    from django.db import close_old_connections
+
+    close_old_connections()
 
 
 @shared_task(bind=True, max_retries=MAX_RETRIES, **_TASK)

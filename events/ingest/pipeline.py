@@ -161,17 +161,17 @@ def process_report(report_id: int, *, force: bool = False) -> ProcessResult:
     extraction = extract_report(
         report.text, published=published, title=report.title, knowledge=current_knowledge()
     )
-    # Storing the text and the claims is one transaction: one commit a report.
-    with services.ingest_transaction():
-        if fetched is not None:
-            survivor = services.report_store_text(report=report, **fetched)
-            if survivor.pk != report.pk:  # a syndicated copy of a report we already have
-                result.skipped = True
-                result.report_id = survivor.pk
-                result.state = survivor.state
-                return result
-            report = survivor
-        applied = services.report_apply_extraction(report=report, extraction=extraction)
+    if fetched is not None:
+        survivor = services.report_store_text(report=report, **fetched)
+        if survivor.pk != report.pk:  # a syndicated copy of a report we already have
+            result.skipped = True
+            result.report_id = survivor.pk
+            result.state = survivor.state
+            return result
+        report = survivor
+    # Not inside the transaction above: linking commits what it creates at once,
+    # so its locks are never held while waiting for another.
+    applied = services.report_apply_extraction(report=report, extraction=extraction)
     result.state = ReportState.EXTRACTED
     result.claims_created = applied.claims_created
     result.claims_applied = applied.claims_applied

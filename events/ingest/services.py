@@ -23,6 +23,7 @@ from events.ingest.text import canonical_url, content_hash
 from events.models import (
     Claim,
     Country,
+    Event,
     FeedKind,
     Origin,
     Report,
@@ -349,6 +350,23 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
             event_ids={e.pk for _, e, _, _, _ in linked},
             invitee_ids={p.pk for _, _, _, p, _ in linked},
         )
+        # Deadlocks: a new invitation or an applied claim bumps its event's
+        # sequence (a row lock until commit). Those events are locked first, in
+        # id order, and invitations are then handled in (event, invitee) order,
+        # so two reports about the same events wait for each other, never in a cycle.
+        linked.sort(key=lambda link: (link[1].pk, link[3].pk))
+        touched = sorted(
+            {
+                event.pk
+                for claim, event, created, invitee, _ in linked
+                if (event.pk, invitee.pk) not in invitations
+                or (not created and not event.needs_review and claim.confidence >= threshold)
+            }
+        )
+        if touched:
+            list(
+                Event.objects.select_for_update().filter(pk__in=touched).order_by("pk").values("pk")
+            )
         for claim, event, event_created, invitee, inviter in linked:
             invitation, _ = services.invitation_get_or_create(
                 event=event, invitee=invitee, inviter=inviter, known=invitations
