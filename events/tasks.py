@@ -53,11 +53,15 @@ def _warm_up_worker_process(**kwargs) -> None:
 
 @task_prerun.connect
 @task_postrun.connect
-def _retire_old_connections(**kwargs) -> None:
+def _retire_old_connections(task=None, **kwargs) -> None:
     """What Django does around a request, around a task: a connection that
     failed or is older than CONN_MAX_AGE is closed, a healthy one is kept
-    (CELERY_DB_REUSE_MAX stops Celery closing every connection after every task)."""
+    (CELERY_DB_REUSE_MAX stops Celery closing every connection after every task).
+    Not for an eager task: it runs inside its caller's transaction."""
     from django.db import close_old_connections
+
+    if task is None or getattr(task.request, "is_eager", False):
+        return
 
     close_old_connections()
 
