@@ -9,6 +9,7 @@ import logging
 import random
 
 from celery import shared_task
+from celery.signals import task_postrun, task_prerun, worker_process_init
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
@@ -35,6 +36,34 @@ def enqueue_report(report_id: int, *, force: bool = False) -> None:
 
 def enqueue_poll(source_id: int) -> None:
     transaction.on_commit(lambda: poll_source.delay(source_id))
+
+
+@worker_process_init.connect
+def _warm_up_worker_process(**kwargs) -> None:
+    """Each pool process builds the extractor's knowledge before its first task."""
+    try:
+        pipeline.warm_up()
+    except Exception:  # the database may be down: the first task will build it instead
+        logger.warning("warm-up failed", exc_info=True)
+    finally:
+        from django.db import connections
+
+        connections.close_all()  # never carry a connection from the signal into a task
+
+
+@task_prerun.connect
+@task_postrun.connect
+def _retire_old_connections(task=None, **kwargs) -> None:
+    """What Django does around a request, around a task: a connection that
+    failed or is older than CONN_MAX_AGE is closed, a healthy one is kept
+    (CELERY_DB_REUSE_MAX stops Celery closing every connection after every task).
+    Not for an eager task: it runs inside its caller's transaction."""
+    from django.db import close_old_connections
+
+    if task is None or getattr(task.request, "is_eager", False):
+        return
+
+    close_old_connections()
 
 
 @shared_task(bind=True, max_retries=MAX_RETRIES, **_TASK)

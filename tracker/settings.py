@@ -298,3 +298,21 @@ SPECTACULAR_SETTINGS = {
         "ReportStateEnum": "events.models.ReportState",
     },
 }
+
+# --- Ingestion speed (issue 7, R4) ---------------------------------------------
+# Each worker process asks the database whether people changed (to rebuild the
+# extractor's knowledge of names) at most this often, in seconds; people saved
+# in the same process are seen at once. 0 asks before every report.
+DAIS_KNOWLEDGE_RECHECK_SECONDS = env_float("DAIS_KNOWLEDGE_RECHECK_SECONDS", 5.0, maximum=3600.0)
+# The pipeline's own transactions commit without waiting for the WAL flush
+# (PostgreSQL synchronous_commit off, per transaction); true waits as usual.
+DAIS_INGEST_SYNCHRONOUS_COMMIT = env_bool("DAIS_INGEST_SYNCHRONOUS_COMMIT", False)
+# Messages each worker process reserves ahead (acks_late still holds: a reserved
+# message is acknowledged only after its task ran, redelivered if the worker died).
+# More than 1 keeps a process busy while the next message travels from Redis.
+CELERY_WORKER_PREFETCH_MULTIPLIER = env_int("CELERY_WORKER_PREFETCH_MULTIPLIER", 4, minimum=1)
+# Celery closes a task's database connection after every task unless told to
+# reuse it: a new PostgreSQL connection per task cost more than the task itself.
+# Connections are kept for this many tasks (x2); Django's CONN_MAX_AGE and health
+# checks still retire old or broken ones before each task (events.tasks).
+CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 500, minimum=0)

@@ -13,11 +13,15 @@ from __future__ import annotations
 import datetime
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from events.ingest import services
@@ -75,11 +79,25 @@ def poll_source(source_id: int) -> PollResult:
         services.source_record_failure(source=source, error=f"{type(exc).__name__}: {exc}")
         raise
     result.entries = len(feed.entries)
+    with services.ingest_transaction():  # one commit for the feed, a savepoint per entry
+        _submit_entries(source, feed, result)
+    services.source_record_success(
+        source=source, etag=response.etag, last_modified=response.last_modified
+    )
+    return result
+
+
+def _submit_entries(source: Source, feed, result: PollResult) -> None:
+    known = services.reports_known(
+        urls=[urljoin(source.url, e.url) for e in feed.entries if e.url],
+        texts=[e.text.strip() for e in feed.entries if e.has_full_text],
+    )
     for entry in feed.entries:
         try:
             report, created = services.report_submit(
                 url=urljoin(source.url, entry.url),
                 text=entry.text if entry.has_full_text else "",
+                known=known,
                 title=entry.title,
                 outlet=feed.title or source.name,
                 published=min(entry.published, timezone.now()) if entry.published else None,
@@ -91,10 +109,6 @@ def poll_source(source_id: int) -> PollResult:
             continue
         if created or report.state in (ReportState.NEW, ReportState.FETCHED):
             result.new_report_ids.append(report.pk)
-    services.source_record_success(
-        source=source, etag=response.etag, last_modified=response.last_modified
-    )
-    return result
 
 
 def due_source_ids(now: datetime.datetime | None = None) -> list[int]:
@@ -139,19 +153,24 @@ def process_report(report_id: int, *, force: bool = False) -> ProcessResult:
             services.report_fail(report_id=report.pk, error="No article text found on the page.")
             result.state = ReportState.FAILED
             return result
-        survivor = services.report_store_text(
-            report=report, text=text, title=title, language=language, urls=response.urls
-        )
+        fetched = {"text": text, "title": title, "language": language, "urls": response.urls}
+        report.text, report.title = text, report.title or title[:500]
+    else:
+        fetched = None
+    published = (report.published or report.created_at or timezone.now()).date()
+    extraction = extract_report(
+        report.text, published=published, title=report.title, knowledge=current_knowledge()
+    )
+    if fetched is not None:
+        survivor = services.report_store_text(report=report, **fetched)
         if survivor.pk != report.pk:  # a syndicated copy of a report we already have
             result.skipped = True
             result.report_id = survivor.pk
             result.state = survivor.state
             return result
         report = survivor
-    published = (report.published or report.created_at or timezone.now()).date()
-    extraction = extract_report(
-        report.text, published=published, title=report.title, knowledge=current_knowledge()
-    )
+    # Not inside the transaction above: linking commits what it creates at once,
+    # so its locks are never held while waiting for another.
     applied = services.report_apply_extraction(report=report, extraction=extraction)
     result.state = ReportState.EXTRACTED
     result.claims_created = applied.claims_created
@@ -159,16 +178,40 @@ def process_report(report_id: int, *, force: bool = False) -> ProcessResult:
     return result
 
 
+def warm_up() -> None:
+    """Build what the first report would otherwise pay for (the extractor's
+    gazetteers, the people of the database, the article parser), so a fresh
+    worker process answers its first task as fast as its hundredth."""
+    current_knowledge()
+    article_text(b"<html><body><article><p>Warm.</p></article></body></html>", url="")
+
+
 _knowledge_lock = threading.Lock()
 _knowledge_cache: dict = {}
 
 
 def current_knowledge():
-    """Knowledge.default() plus the people in the database, rebuilt when people change."""
+    """Knowledge.default() plus the people in the database, rebuilt when people change.
+
+    Asking the database whether people changed costs a query, so it is asked at
+    most every DAIS_KNOWLEDGE_RECHECK_SECONDS; a person saved or deleted in this
+    process (signals below) makes the next call ask at once. People another
+    process adds are known here within those seconds."""
+    now = time.monotonic()
+    with _knowledge_lock:
+        if "value" in _knowledge_cache and now < _knowledge_cache.get("recheck_at", 0):
+            return _knowledge_cache["value"]
     stamp = Person.objects.aggregate(n=Count("id"), last=Max("updated_at"))
     key = (stamp["n"], stamp["last"])
     with _knowledge_lock:
-        if _knowledge_cache.get("key") != key:
+        if _knowledge_cache.get("key") != key or "value" not in _knowledge_cache:
             _knowledge_cache["value"] = Knowledge.default().with_people(knowledge_people())
             _knowledge_cache["key"] = key
+        _knowledge_cache["recheck_at"] = now + settings.DAIS_KNOWLEDGE_RECHECK_SECONDS
         return _knowledge_cache["value"]
+
+
+@receiver([post_save, post_delete], sender=Person, dispatch_uid="dais-knowledge-recheck")
+def _people_changed(**kwargs) -> None:
+    with _knowledge_lock:
+        _knowledge_cache.pop("recheck_at", None)
