@@ -10,7 +10,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Q
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from events.models import (
     ClaimStatus,
@@ -23,11 +26,38 @@ from events.models import (
 )
 
 
+class FastSelect(forms.Select):
+    """A <select> rendered in Python rather than one template per option: the
+    same HTML, a country list in about 1 ms instead of 15 (bench R2)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = []
+        for _group, choices, _index in widget["optgroups"]:
+            for option in choices:
+                options.append(
+                    format_html(
+                        '<option value="{}"{}>{}</option>',
+                        str(option["value"]),
+                        flatatt(option["attrs"]),
+                        option["label"],
+                    )
+                )
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            mark_safe("".join(options)),  # noqa: S308 - each option escaped above
+        )
+
+
 class CountryField(forms.ModelChoiceField):
     """A country chosen by its ISO alpha-2 code, case-insensitive."""
 
+    widget = FastSelect
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", Country.objects.order_by("name"))
+        kwargs.setdefault("queryset", Country.objects.only("code", "name").order_by("name"))
         kwargs.setdefault("to_field_name", "code")
         super().__init__(**kwargs)
 

@@ -10,7 +10,7 @@ import datetime
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -149,6 +149,17 @@ class Person(models.Model):
         return self.name
 
 
+class SubqueryCount(models.Subquery):
+    """The number of rows of a correlated subquery (0 when none), e.g.
+    SubqueryCount(Invitation.objects.filter(event=OuterRef("pk")))."""
+
+    template = "(SELECT count(*) FROM (%(subquery)s) _n)"
+    output_field = models.IntegerField()
+
+    def __init__(self, queryset, **extra):
+        super().__init__(queryset.order_by().values("pk"), **extra)
+
+
 class EventQuerySet(models.QuerySet):
     def upcoming(self, today: datetime.date | None = None):
         today = today or timezone.localdate()
@@ -180,13 +191,16 @@ class EventQuerySet(models.QuerySet):
 
     def with_status_counts(self):
         """Host country and host joined, and one count per invitation status,
-        in a single query whatever the number of events."""
+        in a single query whatever the number of events. Correlated subqueries
+        (not a join and GROUP BY): computed for the rows of the page only, and
+        a count() of the queryset stays a plain count of events."""
+        invitations = Invitation.objects.filter(event=OuterRef("pk"))
         counts = {
-            f"n_{status}": Count("invitations", filter=Q(invitations__status=status))
+            f"n_{status}": SubqueryCount(invitations.filter(status=status))
             for status in InvitationStatus.values
         }
         return self.select_related("country", "host", "host__country").annotate(
-            n_invitations=Count("invitations"), **counts
+            n_invitations=SubqueryCount(invitations), **counts
         )
 
     def matching(self, text: str):
