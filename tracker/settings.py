@@ -296,3 +296,18 @@ SPECTACULAR_SETTINGS = {
         "CountryCodeEnum": "events.api.fields.COUNTRY_CODES",
     },
 }
+
+# --- Benchmarks and scale (issue 7) ---------------------------------------------
+# Rendered fragments ({% cache %}: an invitation on the event page, keyed by
+# everything it shows, so never stale). In Redis with CACHE_URL, else in memory
+# per process, holding at most DAIS_FRAGMENT_CACHE_ENTRIES fragments.
+DAIS_FRAGMENT_CACHE_ENTRIES = env_int("DAIS_FRAGMENT_CACHE_ENTRIES", 20000, minimum=100)
+CACHES["template_fragments"] = (
+    {**CACHES["default"], "KEY_PREFIX": "fragments"}
+    if _CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": DAIS_FRAGMENT_CACHE_ENTRIES},
+    }
+)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -55,6 +58,24 @@ def dispute_sides(invitation: Invitation) -> list:
     return [deciding, against[-1]] if against else [deciding]
 
 
+def fragment_key(invitation: Invitation) -> str:
+    """What an invitation's rendered fragment depends on, for {% cache %}: any
+    change to the invitation, its invitee or inviter, or any of its claims (a new
+    claim, a review) gives a new key, so a cached fragment is never stale."""
+    invitee, inviter = invitation.invitee, invitation.inviter
+    parts = [
+        invitation.pk,
+        invitation.updated_at.timestamp(),
+        invitation.current_claim_id,
+        invitee.pk,
+        invitee.updated_at.timestamp(),
+        invitee.country.name if invitee.country else "",
+        inviter.updated_at.timestamp() if inviter else "",
+    ]
+    parts += [f"{c.pk}@{c.updated_at.timestamp()}" for c in invitation.claims.all()]
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
 def event_context(request, event: Event, *, forms: dict | None = None) -> dict:
     """Everything the event page shows. `forms` carries bound forms with
     errors, keyed "claim-<invitation id>", "invitee"."""
@@ -76,6 +97,8 @@ def event_context(request, event: Event, *, forms: dict | None = None) -> dict:
             invitation.claim_form = forms.get(f"claim-{invitation.pk}") or ClaimForm(
                 prefix_id=str(invitation.pk)
             )
+        if not editor:  # editors' fragments hold forms and CSRF tokens: never cached
+            invitation.fragment_key = fragment_key(invitation)
         groups[invitation.status].append(invitation)
     return {
         "event": event,
@@ -89,11 +112,43 @@ def event_context(request, event: Event, *, forms: dict | None = None) -> dict:
     }
 
 
+def body_key(event: Event) -> str:
+    """What the event page's body (map, timeline, invitees) shows for a reader,
+    summed up in one aggregate query: any new, changed or removed invitation
+    or claim, any change to an invitee or inviter, to the event, or a new day
+    gives a new key, so the cached body is never stale."""
+    summary = Invitation.objects.filter(event=event).aggregate(
+        n=Count("id", distinct=True),
+        last=Max("updated_at"),
+        people=Max("invitee__updated_at"),
+        inviters=Max("inviter__updated_at"),
+        n_claims=Count("claims"),
+        last_claim=Max("claims__updated_at"),
+    )
+    parts = [event.pk, event.updated_at, timezone.localdate(), summary]
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
 def event_detail(request, slug: str):
     event = get_object_or_404(
         Event.objects.select_related("country", "host", "host__country"), slug=slug
     )
-    return render(request, "events/event_detail.html", event_context(request, event))
+    if is_editor(request.user):
+        return render(request, "events/event_detail.html", event_context(request, event))
+    # A reader: the body comes from the cache while nothing it shows has changed;
+    # its context is computed only when the template asks for it (a cache miss).
+    body = functools.cache(lambda: event_context(request, event))
+    context = {
+        "event": event,
+        "is_editor": False,
+        "body_key": body_key(event),
+        **{
+            name: functools.partial(lambda name: body()[name], name)
+            for name in ("groups", "invitation_count", "invitee_form", "can_attend")
+            + ("world_map", "timeline")
+        },
+    }
+    return render(request, "events/event_detail.html", context)
 
 
 # --- People and countries --------------------------------------------------------------
