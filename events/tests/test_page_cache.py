@@ -74,3 +74,18 @@ def test_it_never_serves_an_editor_a_readers_cached_body(client):
     _page(client, event)
     client.force_login(UserFactory(editor=True))
     assert "Record a status" in _page(client, event)
+
+
+def test_it_shows_new_counts_on_the_home_page_at_once(client):
+    event = EventFactory(title="Counted summit")
+    invitation = InvitationFactory(event=event)
+    assert "1 invited" in " ".join(_page_at(client, "/").split()).replace("<strong>1</strong>", "1")
+    record(invitation, "accepted", timezone.localdate(), "Reuters")
+    html = " ".join(_page_at(client, "/").split()).replace("<strong>1</strong>", "1")
+    assert "1 accepted" in html and "1 invited" not in html
+
+
+def _page_at(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()

@@ -5,19 +5,53 @@ from __future__ import annotations
 import functools
 import hashlib
 
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from events import visuals
 from events.forms import ClaimForm, EventFilterForm, InviteeForm
-from events.models import Country, Event, Invitation, InvitationStatus, Person
+from events.models import Country, Event, Invitation, InvitationStatus, Person, attach_status_counts
 from events.permissions import is_editor
 from events.status import contradicts
 from events.templatetags.dais import STATUS_ORDER
 
 PAGE_SIZE = 40
+
+
+def card_key(event: Event) -> str:
+    """Everything an event's card on a list shows (the event, its host, its
+    counts per status), for {% cache %}: a change to any gives a new key."""
+    host = event.host
+    parts = [
+        event.pk,
+        event.updated_at.timestamp(),
+        host.pk if host else None,
+        host.updated_at.timestamp() if host else None,
+        event.n_invitations,
+        *(getattr(event, f"n_{status}") for status in InvitationStatus.values),
+    ]
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+def _attach_cards(events: list) -> None:
+    """Each event's rendered card as event.card_html: from the fragment cache
+    in one get_many, rendering (and storing) only the missing ones."""
+    fragments = caches["template_fragments"]
+    keys = {f"event_card:{card_key(event)}": event for event in events}
+    found = fragments.get_many(list(keys))
+    missing = {}
+    for key, event in keys.items():
+        html = found.get(key)
+        if html is None:
+            html = missing[key] = render_to_string("events/_event_row.html", {"event": event})
+        event.card_html = mark_safe(html)  # noqa: S308 - rendered (escaped) by the template
+    if missing:
+        fragments.set_many(missing, 86400)
 
 
 def _event_list(request, *, archive: bool):
@@ -28,7 +62,10 @@ def _event_list(request, *, archive: bool):
         events = form.apply(base)
     else:
         events, status = base.none(), 400
-    page = Paginator(events.with_status_counts(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(events.with_host(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    attach_status_counts(page.object_list)
+    _attach_cards(page.object_list)
     context = {
         "form": form,
         "page": page,
