@@ -71,8 +71,12 @@ def machine_info() -> str:
         ).stdout.strip()
     except OSError:
         commit = ""
+    try:
+        load = "load average {} at the start".format(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, IndexError):
+        load = "load unknown"
     return (
-        f"{_cpu_model()}, {os.cpu_count()} cores, {memory}; {platform.system()} "
+        f"{_cpu_model()}, {os.cpu_count()} cores ({load}), {memory}; {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()}, Django {django.get_version()}, "
         f"{_postgres_version()}; commit {commit or 'unknown'}"
     )
