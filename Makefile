@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint format demo migrate bench clean-var help
+.PHONY: run test lint format demo migrate bench bench-quick clean-var help
 
 help:
 	@echo "make run    set up .venv, migrate, load the demo, start web + worker + beat on http://127.0.0.1:8000"
@@ -47,6 +47,24 @@ lint: $(VENV)/.dev-installed
 format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Benchmarks (docs/benchmarks.md): PostgreSQL only; DATABASE_URL names the
+# server and the base name of the benchmark databases (default dais_bench).
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/dais_bench
+bench: $(VENV)/.run-installed
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r1_api.py
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r2_pages.py
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r3_growth.py
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r5_load.py
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)}_r4 $(PY) bench/r4_ingest.py
+	@echo "Results in bench/RESULTS.md"
+
+bench-quick: $(VENV)/.run-installed
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r1_api.py --quick
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r2_pages.py --quick
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r3_growth.py --quick
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r5_load.py --quick
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)}_r4 $(PY) bench/r4_ingest.py --quick --no-write
 
 clean-var:
 	rm -rf var/

@@ -524,9 +524,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"loop   reports/s min/median/max: {_stats(loop_rates)}")
     print(f"ratio celery/loop min/median/max: {_stats(ratios)}  (target <= 1.25)")
     if not args.no_write:
-        from bench.results import update_section
+        from bench.results import machine_info, update_section
 
         markdown = (
+            f"Machine: {machine_info()}\n\n"
             f"`python bench/r4_ingest.py --items {args.items} --feeds {args.feeds} "
             f"--repeat {args.repeat}` ({datetime.date.today():%Y-%m-%d}): the whole pipeline "
             f"(poll, fetch, extract, link, record claims) over {args.items} local feed items, "

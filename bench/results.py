@@ -1,12 +1,5 @@
-"""bench/RESULTS.md: one file, one section per benchmark, rewritten in place.
-
-    from bench.results import machine_info, update_section
-    update_section("R4 ingestion", markdown)
-
-A section starts at a line `## <name>` and runs to the next `## ` line. The
-machine description (`## Machine`) is refreshed by every call, so the file
-always says where its latest figures were measured.
-"""
+"""bench/RESULTS.md: one `## name` section per benchmark, each script
+replacing only its own section, plus a description of the machine."""
 
 from __future__ import annotations
 
@@ -14,24 +7,28 @@ import os
 import platform
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-_HEADER = (
+HEADER = (
     "# Benchmark results\n\n"
-    "Every figure is a ratio of two things measured side by side in one run on the same "
-    "machine, given as min / median / max over repeated runs. Written by the `bench/` "
-    "scripts (see docs/benchmarks.md); do not edit by hand.\n"
+    "Written by the scripts in bench/ (`make bench`). Every figure is a ratio of two "
+    "things measured side by side in one run on the same machine.\n"
 )
 
 
-def _first_line(cmd: list[str]) -> str:
-    try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return (out.stdout or out.stderr).strip().splitlines()[0] if (out.stdout or out.stderr) else ""
+def update_section(name: str, markdown: str, *, path: Path | None = None) -> Path:
+    """Replace the `## name` section of bench/RESULTS.md (or add it at the end)."""
+    path = path or RESULTS
+    text = path.read_text(encoding="utf-8") if path.exists() else HEADER
+    body = f"## {name}\n\n{markdown.strip()}\n"
+    pattern = re.compile(rf"^## {re.escape(name)}\n.*?(?=^## |\Z)", re.M | re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: body + "\n", text, count=1).rstrip() + "\n"
+    else:
+        text = text.rstrip() + "\n\n" + body
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def _cpu_model() -> str:
@@ -41,7 +38,7 @@ def _cpu_model() -> str:
                 return line.split(":", 1)[1].strip()
     except OSError:
         pass
-    return platform.processor() or "unknown"
+    return platform.processor() or "unknown CPU"
 
 
 def _postgres_version() -> str:
@@ -51,66 +48,37 @@ def _postgres_version() -> str:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SHOW server_version")
-                return cursor.fetchone()[0]
-    except Exception:  # noqa: BLE001 - Django not set up, or no database: say so
-        pass
-    return _first_line(["psql", "--version"]) or "unknown"
-
-
-def _redis_version() -> str:
-    try:
-        import redis
-
-        url = os.environ.get("DAIS_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
-        return str(redis.Redis.from_url(url, socket_timeout=2).info("server")["redis_version"])
-    except Exception:  # noqa: BLE001 - no server: say so
-        return _first_line(["redis-server", "--version"]) or "unknown"
+                return "PostgreSQL " + cursor.fetchone()[0]
+        return connection.vendor
+    except Exception:  # noqa: BLE001 - Django not set up: say so, do not fail
+        return "database unknown"
 
 
 def machine_info() -> str:
-    """A markdown list describing this machine and the software the figures depend on."""
+    """One markdown paragraph: CPU, cores, memory, OS, Python, Django, database, commit."""
+    import django
+
     try:
-        import django
-
-        django_version = django.get_version()
-    except ImportError:  # pragma: no cover
-        django_version = "not installed"
+        mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{mem_kb / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        memory = "RAM unknown"
     try:
-        import celery
-
-        celery_version = celery.__version__
-    except ImportError:  # pragma: no cover
-        celery_version = "not installed"
-    lines = [
-        f"- CPU: {_cpu_model()}, {os.cpu_count()} cores (nproc)",
-        f"- OS: {platform.platform()}",
-        f"- Python {sys.version.split()[0]}, Django {django_version}, Celery {celery_version}",
-        f"- PostgreSQL {_postgres_version()}, Redis {_redis_version()}",
-    ]
-    return "\n".join(lines)
-
-
-def _split(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """(preamble, [(name, body), ...]) of a RESULTS.md text."""
-    parts = re.split(r"(?m)^## (.+)\n", text)
-    preamble, sections = parts[0], []
-    for i in range(1, len(parts), 2):
-        sections.append((parts[i].strip(), parts[i + 1]))
-    return preamble, sections
-
-
-def update_section(name: str, markdown: str, *, path: Path | None = None) -> Path:
-    """Replace (or append) the section `## name` of RESULTS.md with `markdown`,
-    and refresh the `## Machine` section. Other sections are kept as they are."""
-    path = path or RESULTS
-    text = path.read_text(encoding="utf-8") if path.exists() else _HEADER
-    preamble, sections = _split(text)
-    new = {"Machine": machine_info().strip() + "\n\n", name: markdown.strip() + "\n\n"}
-    names = [n for n, _ in sections]
-    for key in ("Machine", name):
-        if key not in names:
-            sections.insert(0, (key, "")) if key == "Machine" else sections.append((key, ""))
-            names = [n for n, _ in sections]
-    body = "".join(f"## {n}\n\n{new.get(n, b).lstrip(chr(10))}" for n, b in sections)
-    path.write_text(preamble.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n", encoding="utf-8")
-    return path
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parent,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    try:
+        load = "load average {} at the start".format(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, IndexError):
+        load = "load unknown"
+    return (
+        f"{_cpu_model()}, {os.cpu_count()} cores ({load}), {memory}; {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}, Django {django.get_version()}, "
+        f"{_postgres_version()}; commit {commit or 'unknown'}"
+    )

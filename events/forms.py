@@ -10,7 +10,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Q
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from events.models import (
     ClaimStatus,
@@ -23,11 +26,44 @@ from events.models import (
 )
 
 
+class FastSelect(forms.Select):
+    """A <select> rendered in Python rather than one template per option: the
+    same HTML (bar whitespace), a list of countries in well under 1 ms instead
+    of about 15 (bench R2)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = set(self.format_value(value))
+        options = []
+        for option_value, label in self.choices:
+            v = str(option_value)
+            mark = " selected" if v in selected else ""
+            options.append(f'<option value="{escape(v)}"{mark}>{escape(label)}</option>')
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            mark_safe("".join(options)),  # noqa: S308 - each value and label escaped above
+        )
+
+
+class _CountryChoices(forms.models.ModelChoiceIterator):
+    """(code, "Name (code)") pairs straight from one values_list() query."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for code, name in self.queryset.values_list("code", "name"):
+            yield (code, f"{name} ({code})")
+
+
 class CountryField(forms.ModelChoiceField):
     """A country chosen by its ISO alpha-2 code, case-insensitive."""
 
+    widget = FastSelect
+    iterator = _CountryChoices
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", Country.objects.order_by("name"))
+        kwargs.setdefault("queryset", Country.objects.only("code", "name").order_by("name"))
         kwargs.setdefault("to_field_name", "code")
         super().__init__(**kwargs)
 

@@ -10,7 +10,7 @@ import datetime
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -149,14 +149,29 @@ class Person(models.Model):
         return self.name
 
 
+class SubqueryCount(models.Subquery):
+    """The number of rows of a correlated subquery (0 when none), e.g.
+    SubqueryCount(Invitation.objects.filter(event=OuterRef("pk")))."""
+
+    template = "(SELECT count(*) FROM (%(subquery)s) _n)"
+    output_field = models.IntegerField()
+
+    def __init__(self, queryset, **extra):
+        super().__init__(queryset.order_by().values("pk"), **extra)
+
+
 class EventQuerySet(models.QuerySet):
     def upcoming(self, today: datetime.date | None = None):
         today = today or timezone.localdate()
         return (
-            self.filter(Q(start_date__gte=today) | Q(end_date__gte=today))
-            .exclude(lifecycle=Lifecycle.CANCELLED)
-            .order_by("start_date", "id")
+            self.not_over(today).exclude(lifecycle=Lifecycle.CANCELLED).order_by("start_date", "id")
         )
+
+    def not_over(self, today: datetime.date):
+        """Events whose last day is today or later: start_date >= today or
+        end_date >= today, written so that event_last_day_idx serves it (the
+        same rows, since end_date >= start_date whenever it is set)."""
+        return self.alias(last_day=Coalesce("end_date", "start_date")).filter(last_day__gte=today)
 
     def past(self, today: datetime.date | None = None):
         today = today or timezone.localdate()
@@ -174,20 +189,24 @@ class EventQuerySet(models.QuerySet):
         """Upcoming events, cancelled ones included (calendars must learn of a
         cancellation rather than see the event vanish)."""
         today = today or timezone.localdate()
-        return self.filter(Q(start_date__gte=today) | Q(end_date__gte=today)).order_by(
-            "start_date", "id"
-        )
+        return self.not_over(today).order_by("start_date", "id")
 
     def with_status_counts(self):
         """Host country and host joined, and one count per invitation status,
-        in a single query whatever the number of events."""
+        in a single query whatever the number of events. Correlated subqueries
+        (not a join and GROUP BY): computed for the rows of the page only, and
+        a count() of the queryset stays a plain count of events."""
+        invitations = Invitation.objects.filter(event=OuterRef("pk"))
         counts = {
-            f"n_{status}": Count("invitations", filter=Q(invitations__status=status))
+            f"n_{status}": SubqueryCount(invitations.filter(status=status))
             for status in InvitationStatus.values
         }
         return self.select_related("country", "host", "host__country").annotate(
-            n_invitations=Count("invitations"), **counts
+            n_invitations=SubqueryCount(invitations), **counts
         )
+
+    def with_host(self):
+        return self.select_related("country", "host", "host__country")
 
     def matching(self, text: str):
         """Free text over title, city, host country and host name."""
@@ -269,6 +288,8 @@ class Event(models.Model):
             models.Index(fields=["country", "start_date"], name="event_country_start_idx"),
             models.Index(fields=["kind", "start_date"], name="event_kind_start_idx"),
             models.Index(fields=["updated_at"], name="event_updated_idx"),
+            # Upcoming events (bench R3): an index scan instead of a scan of every event.
+            models.Index(Coalesce("end_date", "start_date"), "id", name="event_last_day_idx"),
         ]
 
     def __str__(self) -> str:
@@ -276,6 +297,24 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"/events/{self.slug}/"
+
+
+def attach_status_counts(events: list) -> None:
+    """Set n_invitations and n_<status> on each event, as with_status_counts()
+    does, with one grouped query for a page of events (no subquery per row)."""
+    counts = {event.pk: dict.fromkeys(InvitationStatus.values, 0) for event in events}
+    rows = (
+        Invitation.objects.filter(event_id__in=list(counts))
+        .order_by()
+        .values_list("event_id", "status")
+        .annotate(n=models.Count("id"))
+    )
+    for event_id, status, n in rows:
+        counts[event_id][status] = n
+    for event in events:
+        for status, n in counts[event.pk].items():
+            setattr(event, f"n_{status}", n)
+        event.n_invitations = sum(counts[event.pk].values())
 
 
 class InvitationQuerySet(models.QuerySet):

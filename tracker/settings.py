@@ -243,7 +243,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["events.api.permissions.IsEditorOrReadOnly"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["events.api.renderers.ORJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["events.api.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -316,3 +316,18 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = env_int("CELERY_WORKER_PREFETCH_MULTIPLIER",
 # Connections are kept for this many tasks (x2); Django's CONN_MAX_AGE and health
 # checks still retire old or broken ones before each task (events.tasks).
 CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 500, minimum=0)
+
+# --- Benchmarks and scale (issue 7) ---------------------------------------------
+# Rendered fragments ({% cache %}: an invitation on the event page, keyed by
+# everything it shows, so never stale). In Redis with CACHE_URL, else in memory
+# per process, holding at most DAIS_FRAGMENT_CACHE_ENTRIES fragments.
+DAIS_FRAGMENT_CACHE_ENTRIES = env_int("DAIS_FRAGMENT_CACHE_ENTRIES", 20000, minimum=100)
+CACHES["template_fragments"] = (
+    {**CACHES["default"], "KEY_PREFIX": "fragments"}
+    if _CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": DAIS_FRAGMENT_CACHE_ENTRIES},
+    }
+)

@@ -145,8 +145,9 @@ class EventFilter(StrictFilterSet):
         fields: list[str] = []
 
     def filter_upcoming(self, queryset, name, value):
-        upcoming = Event.objects.upcoming().values("pk")
-        return queryset.filter(pk__in=upcoming) if value else queryset.exclude(pk__in=upcoming)
+        if value:  # the conditions themselves, not pk IN (subquery): indexes apply
+            return queryset.upcoming().order_by()  # the ordering filter orders
+        return queryset.exclude(pk__in=Event.objects.upcoming().values("pk"))
 
     def filter_date_from(self, queryset, name, value):
         return queryset.alias(last_day=Coalesce("end_date", "start_date")).filter(

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 
@@ -9,6 +10,22 @@ class PageNumberPagination(pagination.PageNumberPagination):
     pages neither repeat nor skip rows between requests."""
 
     page_size_query_param = "page_size"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        """The row count of the conditional GET (events.api.conditional), when the
+        view has one for this queryset, saves a second count query."""
+        known = getattr(view, "row_count", None)
+        if known is None:
+            self.django_paginator_class = Paginator
+        else:
+
+            def counted(object_list, per_page):
+                paginator = Paginator(object_list, per_page)
+                paginator.__dict__["count"] = known  # Paginator.count is a cached_property
+                return paginator
+
+            self.django_paginator_class = counted
+        return super().paginate_queryset(queryset, request, view)
 
     @property
     def max_page_size(self) -> int:

@@ -7,7 +7,25 @@ rare non-streamed answer (an empty 304)."""
 import csv
 import io
 
-from rest_framework.renderers import BaseRenderer
+import orjson
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.utils.encoders import JSONEncoder
+
+
+class ORJSONRenderer(JSONRenderer):
+    """JSON as DRF writes it (compact, UTF-8), serialised by orjson: several
+    times faster on a page of events (bench R1). Anything orjson does not know
+    (lazy strings, Decimal, ...) goes through DRF's own encoder."""
+
+    _encoder = JSONEncoder()
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        if self.get_indent(accepted_media_type or "", renderer_context or {}):
+            return super().render(data, accepted_media_type, renderer_context)
+        return orjson.dumps(data, default=self._encoder.default)
+
 
 # A cell starting with one of these is a formula to a spreadsheet; neutralise it
 # (OWASP "CSV injection") since titles and sources come from the outside world.

@@ -153,6 +153,101 @@ class EventSerializer(serializers.ModelSerializer):
         return status_counts(event.invitations.all())
 
 
+_DATETIME = serializers.DateTimeField()
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def event_list_data(events: list[Event]) -> list[dict]:
+    """EventSerializer(events, many=True).data, the same dicts, built from one
+    values() query for the invitations instead of a model instance and a nested
+    serializer per invitation, invitee and source (bench R1: 5x faster). The
+    events need country and host selected. tests/test_api_* check both agree."""
+    by_event: dict[int, list[dict]] = {event.pk: [] for event in events}
+    counts = {pk: dict.fromkeys(InvitationStatus.values, 0) for pk in by_event}
+    rows = (
+        Invitation.objects.filter(event_id__in=list(by_event))
+        .order_by("id")
+        .values_list(
+            "id",
+            "event_id",
+            "status",
+            "status_since",
+            "invitee_id",
+            "invitee__name",
+            "invitee__kind",
+            "invitee__country_id",
+            "current_claim_id",
+            "current_claim__status",
+            "current_claim__as_of",
+            "current_claim__source_url",
+            "current_claim__source_outlet",
+            "current_claim__source_title",
+        )
+    )
+    for row in rows:
+        (pk, event_id, status, since, person_id, name, kind, country) = row[:8]
+        claim_id = row[8]
+        by_event[event_id].append(
+            {
+                "id": pk,
+                "invitee": {"id": person_id, "name": name, "kind": kind, "country": country},
+                "status": status,
+                "status_since": _iso(since),
+                "source": None
+                if claim_id is None
+                else {
+                    "claim_id": claim_id,
+                    "status": row[9],
+                    "as_of": _iso(row[10]),
+                    "source_url": row[11],
+                    "source_outlet": row[12],
+                    "source_title": row[13],
+                },
+            }
+        )
+        counts[event_id][status] += 1
+    today = timezone.localdate()
+    data = []
+    for event in events:
+        host = event.host
+        data.append(
+            {
+                "id": event.pk,
+                "slug": event.slug,
+                "title": event.title,
+                "kind": event.kind,
+                "start_date": _iso(event.start_date),
+                "end_date": _iso(event.end_date),
+                "date_precision": event.date_precision,
+                "city": event.city,
+                "country": event.country_id,
+                "country_name": event.country.name,
+                "host": None
+                if host is None
+                else {
+                    "id": host.pk,
+                    "name": host.name,
+                    "kind": host.kind,
+                    "country": host.country_id,
+                },
+                "lifecycle": event.lifecycle,
+                "phase": event_phase(event, today),
+                "description": event.description,
+                "sequence": event.sequence,
+                "needs_review": event.needs_review,
+                "created_at": _DATETIME.to_representation(event.created_at),
+                "updated_at": _DATETIME.to_representation(event.updated_at),
+                "web_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+                "status_counts": counts[event.pk],
+                "invitations": by_event[event.pk],
+            }
+        )
+    return data
+
+
 class EventBriefSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country_id")
 

@@ -9,13 +9,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import MethodNotAllowed
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from events import services
 from events.api import filters, serializers
 from events.api.conditional import ConditionalMixin
-from events.api.renderers import CSVRenderer, stream_csv
+from events.api.renderers import CSVRenderer, ORJSONRenderer, stream_csv
 from events.models import Claim, Country, Event, Invitation, InvitationStatus, Origin, Person
 from events.permissions import is_editor
 
@@ -63,8 +62,8 @@ class _ListMixin(MethodFirstMixin, ConditionalMixin):
 
     def get_renderers(self):
         if self.action in ("list", None):  # None: a method the view does not serve
-            return [JSONRenderer(), CSVRenderer()]
-        return [JSONRenderer()]
+            return [ORJSONRenderer(), CSVRenderer()]
+        return [ORJSONRenderer()]
 
     def csv_rows(self, queryset):
         raise NotImplementedError
@@ -78,8 +77,10 @@ class _ListMixin(MethodFirstMixin, ConditionalMixin):
             self.paginator.validate(request)
             return self.stamp(self._csv(queryset))
         page = self.paginate_queryset(queryset)
-        serializer = self.get_serializer(page, many=True)
-        return self.stamp(self.get_paginated_response(serializer.data))
+        return self.stamp(self.get_paginated_response(self.list_data(page)))
+
+    def list_data(self, page):
+        return self.get_serializer(page, many=True).data
 
     def _csv(self, queryset):
         limit = settings.DAIS_API_CSV_MAX_ROWS
@@ -146,10 +147,17 @@ class EventViewSet(
     ]
 
     def get_queryset(self):
+        renderer = getattr(getattr(self, "request", None), "accepted_renderer", None)
+        if self.action == "list" and getattr(renderer, "format", "csv") != "csv":
+            # the page's invitations come in one values() query: list_data()
+            return Event.objects.select_related("country", "host")
         invitations = Invitation.objects.select_related("invitee", "current_claim").order_by("id")
         return Event.objects.select_related("country", "host").prefetch_related(
             Prefetch("invitations", queryset=invitations)
         )
+
+    def list_data(self, page):
+        return serializers.event_list_data(list(page))
 
     def csv_rows(self, events):
         for event in events:

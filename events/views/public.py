@@ -2,19 +2,56 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+
+from django.core.cache import caches
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from events import visuals
 from events.forms import ClaimForm, EventFilterForm, InviteeForm
-from events.models import Country, Event, Invitation, InvitationStatus, Person
+from events.models import Country, Event, Invitation, InvitationStatus, Person, attach_status_counts
 from events.permissions import is_editor
 from events.status import contradicts
 from events.templatetags.dais import STATUS_ORDER
 
 PAGE_SIZE = 40
+
+
+def card_key(event: Event) -> str:
+    """Everything an event's card on a list shows (the event, its host, its
+    counts per status), for {% cache %}: a change to any gives a new key."""
+    host = event.host
+    parts = [
+        event.pk,
+        event.updated_at.timestamp(),
+        host.pk if host else None,
+        host.updated_at.timestamp() if host else None,
+        event.n_invitations,
+        *(getattr(event, f"n_{status}") for status in InvitationStatus.values),
+    ]
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+def _attach_cards(events: list) -> None:
+    """Each event's rendered card as event.card_html: from the fragment cache
+    in one get_many, rendering (and storing) only the missing ones."""
+    fragments = caches["template_fragments"]
+    keys = {f"event_card:{card_key(event)}": event for event in events}
+    found = fragments.get_many(list(keys))
+    missing = {}
+    for key, event in keys.items():
+        html = found.get(key)
+        if html is None:
+            html = missing[key] = render_to_string("events/_event_row.html", {"event": event})
+        event.card_html = mark_safe(html)  # noqa: S308 - rendered (escaped) by the template
+    if missing:
+        fragments.set_many(missing, 86400)
 
 
 def _event_list(request, *, archive: bool):
@@ -25,7 +62,10 @@ def _event_list(request, *, archive: bool):
         events = form.apply(base)
     else:
         events, status = base.none(), 400
-    page = Paginator(events.with_status_counts(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(events.with_host(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    attach_status_counts(page.object_list)
+    _attach_cards(page.object_list)
     context = {
         "form": form,
         "page": page,
@@ -55,6 +95,24 @@ def dispute_sides(invitation: Invitation) -> list:
     return [deciding, against[-1]] if against else [deciding]
 
 
+def fragment_key(invitation: Invitation) -> str:
+    """What an invitation's rendered fragment depends on, for {% cache %}: any
+    change to the invitation, its invitee or inviter, or any of its claims (a new
+    claim, a review) gives a new key, so a cached fragment is never stale."""
+    invitee, inviter = invitation.invitee, invitation.inviter
+    parts = [
+        invitation.pk,
+        invitation.updated_at.timestamp(),
+        invitation.current_claim_id,
+        invitee.pk,
+        invitee.updated_at.timestamp(),
+        invitee.country.name if invitee.country else "",
+        inviter.updated_at.timestamp() if inviter else "",
+    ]
+    parts += [f"{c.pk}@{c.updated_at.timestamp()}" for c in invitation.claims.all()]
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
 def event_context(request, event: Event, *, forms: dict | None = None) -> dict:
     """Everything the event page shows. `forms` carries bound forms with
     errors, keyed "claim-<invitation id>", "invitee"."""
@@ -76,6 +134,8 @@ def event_context(request, event: Event, *, forms: dict | None = None) -> dict:
             invitation.claim_form = forms.get(f"claim-{invitation.pk}") or ClaimForm(
                 prefix_id=str(invitation.pk)
             )
+        if not editor:  # editors' fragments hold forms and CSRF tokens: never cached
+            invitation.fragment_key = fragment_key(invitation)
         groups[invitation.status].append(invitation)
     return {
         "event": event,
@@ -89,11 +149,43 @@ def event_context(request, event: Event, *, forms: dict | None = None) -> dict:
     }
 
 
+def body_key(event: Event) -> str:
+    """What the event page's body (map, timeline, invitees) shows for a reader,
+    summed up in one aggregate query: any new, changed or removed invitation
+    or claim, any change to an invitee or inviter, to the event, or a new day
+    gives a new key, so the cached body is never stale."""
+    summary = Invitation.objects.filter(event=event).aggregate(
+        n=Count("id", distinct=True),
+        last=Max("updated_at"),
+        people=Max("invitee__updated_at"),
+        inviters=Max("inviter__updated_at"),
+        n_claims=Count("claims"),
+        last_claim=Max("claims__updated_at"),
+    )
+    parts = [event.pk, event.updated_at, timezone.localdate(), summary]
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
 def event_detail(request, slug: str):
     event = get_object_or_404(
         Event.objects.select_related("country", "host", "host__country"), slug=slug
     )
-    return render(request, "events/event_detail.html", event_context(request, event))
+    if is_editor(request.user):
+        return render(request, "events/event_detail.html", event_context(request, event))
+    # A reader: the body comes from the cache while nothing it shows has changed;
+    # its context is computed only when the template asks for it (a cache miss).
+    body = functools.cache(lambda: event_context(request, event))
+    context = {
+        "event": event,
+        "is_editor": False,
+        "body_key": body_key(event),
+        **{
+            name: functools.partial(lambda name: body()[name], name)
+            for name in ("groups", "invitation_count", "invitee_form", "can_attend")
+            + ("world_map", "timeline")
+        },
+    }
+    return render(request, "events/event_detail.html", context)
 
 
 # --- People and countries --------------------------------------------------------------
