@@ -56,7 +56,7 @@ bench: $(VENV)/.run-installed
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r2_pages.py
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r3_growth.py
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r5_load.py
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)}_r4 $(PY) bench/r4_ingest.py
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)}_r4 $(PY) bench/r4_ingest.py --broker $${BENCH_BROKER:-redis://127.0.0.1:6379/5}
 	@echo "Results in bench/RESULTS.md"
 
 bench-quick: $(VENV)/.run-installed
@@ -64,7 +64,7 @@ bench-quick: $(VENV)/.run-installed
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r2_pages.py --quick
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r3_growth.py --quick
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r5_load.py --quick
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)}_r4 $(PY) bench/r4_ingest.py --quick --no-write
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)}_r4 $(PY) bench/r4_ingest.py --quick --no-write --broker $${BENCH_BROKER:-redis://127.0.0.1:6379/5}
 
 clean-var:
 	rm -rf var/

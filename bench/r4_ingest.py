@@ -463,6 +463,19 @@ def summary() -> dict:
     }
 
 
+def _create_database_if_missing(url: str) -> None:
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, default=500)
@@ -483,6 +496,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DAIS_BENCH_REDIS_URL", args.broker)
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         parser.error("set DATABASE_URL to a PostgreSQL database (it will be wiped)")
+    _create_database_if_missing(os.environ["DATABASE_URL"])
     _django()
     from django.core.management import call_command
     from django.db import connection
