@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import MethodNotAllowed
+from rest_framework.exceptions import MethodNotAllowed, ValidationError
 from rest_framework.response import Response
 
 from events import services
@@ -51,6 +51,10 @@ class MethodFirstMixin:
         if method not in self.http_method_names or not hasattr(self, method):
             self.format_kwarg = self.get_format_suffix(**kwargs)
             raise MethodNotAllowed(request.method)
+        if request.query_params.get("format", None) == "":
+            # DRF ignores an empty ?format=; the schema allows only json or csv.
+            self.format_kwarg = None
+            raise ValidationError({"format": ["Give json or csv, or leave the parameter out."]})
         return super().initial(request, *args, **kwargs)
 
 

@@ -79,3 +79,11 @@ def test_it_accepts_the_extreme_dates_a_date_field_allows(editor_client):
     for day in ("0001-01-01", "9999-12-31"):
         body = {"title": "Edge", "kind": "summit", "start_date": day, "country": "FR"}
         assert editor_client.post("/api/events/", body).status_code == 201, day
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/events/", "/api/invitations/"])
+def test_it_rejects_an_empty_format_parameter_with_a_field_message(client, path):
+    response = client.get(path, {"format": "", "country": "FR"})
+    assert response.status_code == 400
+    assert "format" in response.json()["errors"]
