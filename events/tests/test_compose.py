@@ -19,18 +19,23 @@ def compose_command() -> list[str] | None:
     return None
 
 
-def test_docker_compose_config_is_valid():
+def compose_config(**environ: str) -> subprocess.CompletedProcess:
+    """`docker compose config` with only PATH and the given variables set."""
     command = compose_command()
     if command is None:
         pytest.skip("no docker compose client on this machine (.ci/run installs one)")
-    result = subprocess.run(
+    return subprocess.run(
         [*command, "config"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
-        env={"PATH": "/usr/local/bin:/usr/bin:/bin", "SECRET_KEY": "compose-config-check"},
+        env={"PATH": "/usr/local/bin:/usr/bin:/bin", **environ},
     )
+
+
+def test_docker_compose_config_is_valid():
+    result = compose_config(SECRET_KEY="compose-config-check")
     assert result.returncode == 0, result.stderr
     for service in ("web", "worker", "beat", "postgres", "redis"):
         assert f"  {service}:" in result.stdout
@@ -38,16 +43,6 @@ def test_docker_compose_config_is_valid():
 
 
 def test_docker_compose_requires_a_secret_key():
-    command = compose_command()
-    if command is None:
-        pytest.skip("no docker compose client on this machine (.ci/run installs one)")
-    result = subprocess.run(
-        [*command, "config"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={"PATH": "/usr/local/bin:/usr/bin:/bin"},
-    )
+    result = compose_config()
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
