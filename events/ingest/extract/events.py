@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .cues import AT_WORD
 from .dates import find_dates
 from .knowledge import Knowledge
+from .series import Catalogue, fold, tense, years_near
 
 # Order matters: the first kind whose pattern matches a phrase wins.
 KIND_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -145,6 +146,26 @@ class EventDraft:
     city: str | None = None
     country: str | None = None
     honoree: str | None = None
+    date_precision: str | None = None  # "day", "month" or "year"; None when no date at all
+    end_date: datetime.date | None = None
+    period: str | None = None  # "2029" or "2029-05" when only the year or month is known
+    series: str | None = None
+    edition: int | None = None
+
+    def apply_edition(self, edition, *, keep_date: bool = False) -> None:
+        """Name, place and dates from a catalogue edition. ``keep_date``: the text gave no day
+        for an edition mentioned in passing: the year only."""
+        self.series, self.edition = edition.series, edition.year
+        self.name = edition.name(self.kind)
+        if edition.city:
+            self.city = edition.city
+        if edition.country:
+            self.country = edition.country
+        if edition.start and not keep_date:
+            self.start_date, self.end_date = edition.start, edition.end
+            self.date_precision, self.period = "day", None
+        elif self.start_date is None:
+            self.date_precision, self.period = "year", str(edition.year)
 
 
 def kind_of(phrase: str) -> tuple[str, re.Match] | None:
@@ -228,7 +249,7 @@ def find_main_event(
             chosen = (idx, hit)
             break
     if chosen is None:
-        return None
+        return _series_only(title, sentences, published)
     idx, (kind, m) = chosen
     source = candidates[idx]
     name = event_name(source, m)
@@ -259,6 +280,7 @@ def find_main_event(
         if found and hit:
             city = min(found, key=lambda c: _city_distance(c[0], hit))
             break
+    text_city = city[1] if city else None
     if city is None and dateline_city and knowledge.city(dateline_city):
         c = knowledge.city(dateline_city)
         city = (0, c[0], c[1])
@@ -267,7 +289,136 @@ def find_main_event(
         draft.name = named_after_city(draft.name, draft.city)
 
     draft.start_date = _event_date(title, sentences, mentioning, published, kinds)
+    if draft.start_date is not None:
+        draft.date_precision = "day"
+    contexts = [(source, m.start(), m.end())]
+    if idx != 0 and title:
+        contexts.append((title, 0, len(title)))
+    contexts += [(sentences[i], 0, len(sentences[i])) for i in mentioning[:3]]
+    edition = find_edition(
+        kind, contexts, published, tense(" ".join([title] + sentences[:3])), city=text_city
+    )
+    if edition is not None:
+        draft.apply_edition(edition)
+    elif draft.start_date is None:
+        _rough_date(draft, [source] + [sentences[i] for i in mentioning[:3]], published)
     return draft
+
+
+SERIES_REACH = 80
+MONTH_YEAR = re.compile(
+    r"\b(?:in|on|for|by|this|next|early|late|mid-)\s+(?:(?P<month>January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d\d)\b|"
+    r"\b(?P<rel>next|this|last) (?P<unit>month|year)\b|"
+    r"\b(?:in|this|next|early|late|mid-)\s*(?P<month2>January|February|March|April|June|July|August|"
+    r"September|October|November|December)\b"
+)
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _rough_date(draft: EventDraft, texts: list[str], published: datetime.date) -> None:
+    """A year or a month the text gives for an event without a day: a precision, never a
+    made-up first day."""
+    for text in texts:
+        m = MONTH_YEAR.search(text)
+        if not m:
+            continue
+        if m.group("year"):
+            if m.group("month"):
+                month = MONTH_NAMES.index(m.group("month")) + 1
+                draft.period, draft.date_precision = f"{m.group('year')}-{month:02d}", "month"
+            else:
+                draft.period, draft.date_precision = m.group("year"), "year"
+        elif m.group("unit"):
+            step = {"next": 1, "this": 0, "last": -1}[m.group("rel")]
+            if m.group("unit") == "year":
+                draft.period, draft.date_precision = str(published.year + step), "year"
+            else:
+                month = published.month - 1 + step
+                year = published.year + month // 12
+                draft.period = f"{year}-{month % 12 + 1:02d}"
+                draft.date_precision = "month"
+        else:
+            month = MONTH_NAMES.index(m.group("month2")) + 1
+            year = published.year + (1 if month < published.month - 1 else 0)
+            draft.period, draft.date_precision = f"{year}-{month:02d}", "month"
+        return
+
+
+def find_edition(
+    kind: str,
+    contexts: list[tuple[str, int, int]],
+    published: datetime.date,
+    past: bool | None,
+    catalogue: Catalogue | None = None,
+    city: str | None = None,
+):
+    """The catalogue edition an event phrase names: a series name near the phrase ("the G20
+    summit", "COP29", "Victory Day"), or the person an inauguration, coronation or funeral is
+    for ("Trump's inauguration"). ``contexts``: (text, start, end) of the event phrase."""
+    catalogue = catalogue or Catalogue.default()
+    kinds = {kind, "summit", "conference"} if kind in ("summit", "conference") else {kind}
+    for text, start, end in contexts:
+        lo, hi = max(0, start - SERIES_REACH), end + SERIES_REACH
+        window = text[lo:hi]
+        for a, b, sid, number in catalogue.mentions(window):
+            if catalogue.series_kind[sid] not in kinds:
+                continue
+            years = years_near(window, a, b)
+            edition = catalogue.edition(
+                sid,
+                published,
+                text,
+                number=number,
+                year=years[0] if years else None,
+                past=past,
+            )
+            if edition is not None and not _elsewhere(catalogue, sid, city):
+                return edition
+        if kind in ("inauguration", "coronation", "funeral"):
+            keys = catalogue.who_mentions(window)
+            # the name nearest the event phrase: "Biden's inauguration", "funeral of Abe"
+            keys.sort(key=lambda k: min(abs(k[0] + lo - start), abs(k[1] + lo - end)))
+            for _a, _b, key in keys:
+                edition = catalogue.who_edition(kind, key, published, past)
+                if edition is not None:
+                    return edition
+    return None
+
+
+def _elsewhere(catalogue: Catalogue, series: str, city: str | None) -> bool:
+    """The text puts the event in a city where the series never met: the text wins."""
+    if not city:
+        return False
+    folded = fold(city)
+    return not any(fold(place) == folded for e in catalogue.series[series] for place in e.places)
+
+
+def _series_only(title: str, sentences: list[str], published: datetime.date) -> EventDraft | None:
+    """A report naming a recurring event without a kind word ("Xi to skip G20")."""
+    catalogue = Catalogue.default()
+    for text in [title, *sentences[:3]]:
+        for a, b, sid, _number in catalogue.mentions(text):
+            kind = catalogue.series_kind[sid]
+            edition = find_edition(kind, [(text, a, b)], published, tense(text), catalogue)
+            if edition is not None:
+                draft = EventDraft(key="e1", name=edition.name(), kind=kind)
+                draft.apply_edition(edition)
+                return draft
+    return None
 
 
 def _event_date(

@@ -159,6 +159,11 @@ def extract_report(
                 start_date=d.start_date,
                 city=d.city,
                 country=d.country,
+                date_precision=d.date_precision,
+                end_date=d.end_date,
+                period=d.period,
+                series=d.series,
+                edition=d.edition,
             )
             for d in drafts
             if d.key in used

@@ -27,6 +27,11 @@ class ExtractedEvent:
     start_date: datetime.date | None
     city: str | None
     country: str | None
+    date_precision: str | None = None  # "day", "month", "year"; None when nothing is known
+    end_date: datetime.date | None = None
+    period: str | None = None  # "2029" or "2029-05" when only the year or month is known
+    series: str | None = None  # a catalogue series ("g20", "victory-day-moscow")
+    edition: int | None = None  # that series' edition, by year
 
 
 @dataclass(frozen=True)
@@ -50,5 +55,6 @@ class Extraction:
         for event in self.events:
             row = asdict(event)
             row["start_date"] = event.start_date.isoformat() if event.start_date else None
+            row["end_date"] = event.end_date.isoformat() if event.end_date else None
             events.append(row)
         return {"events": events, "claims": [asdict(claim) for claim in self.claims]}

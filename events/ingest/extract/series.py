@@ -1,0 +1,237 @@
+"""Recurring events (G20, BRICS, Victory Day in Moscow, inaugurations, state funerals...) and
+their editions, from the catalogue shipped as data (``data/series.json``).
+
+A report says "the G20 summit", "the BRICS summit in Kazan", "COP29", "Trump's inauguration";
+the catalogue turns that, with the report's published date, into one edition: its real first
+day, its city and host country, and the name readers look it up by ("G20 summit 2024, Rio de
+Janeiro").
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
+PAST_CUES = re.compile(
+    r"\b(?:attended|was held|were held|took place|opened|closed|ended|wrapped up|gathered|"
+    r"arrived|was sworn|were present|was present|watched|last year|joined)\b",
+    re.I,
+)
+FUTURE_CUES = re.compile(
+    r"\b(?:will|would|next|upcoming|to be held|is due|are due|plans?|expected|scheduled|"
+    r"set to|ahead of)\b",
+    re.I,
+)
+# compatible kinds for editions named after a person (a papal inauguration Mass is filed with
+# the coronations; a report may call either a "ceremony")
+WHO_KINDS = {
+    "inauguration": ("inauguration",),
+    "coronation": ("coronation", "inauguration"),
+    "funeral": ("funeral",),
+}
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: "Erdoğan" and "Erdogan" compare equal."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+@dataclass(frozen=True)
+class Edition:
+    series: str
+    series_name: str
+    kind: str
+    year: int
+    start: datetime.date | None
+    end: datetime.date | None
+    city: str | None
+    country: str | None
+    n: int | None
+    places: tuple[str, ...]
+    who: str | None
+    keys: tuple[str, ...]
+
+    def name(self, kind: str | None = None) -> str:
+        if self.who:
+            word = {"inauguration": "Inauguration", "coronation": "Coronation"}.get(
+                kind or self.kind, (kind or self.kind).replace("_", " ").capitalize()
+            )
+            if self.kind == "funeral":
+                word = "Funeral"
+            base = f"{word} of {self.who} {self.year}"
+        else:
+            base = f"{self.series_name} {self.year}"
+        return f"{base}, {self.city}" if self.city else base
+
+    def _pivot(self) -> datetime.date:
+        return self.start or datetime.date(self.year, 7, 1)
+
+    def cost(self, published: datetime.date, past: bool | None) -> float:
+        """How unlikely this edition is to be the one a report of ``published`` means."""
+        start = self._pivot()
+        end = self.end or start
+        if start - datetime.timedelta(days=3) <= published <= end + datetime.timedelta(days=3):
+            return 0.0
+        if start > published:
+            days = (start - published).days
+            return days * (3 if past else 1)
+        days = (published - end).days
+        return days * (1 if past else 2.5)
+
+
+class Catalogue:
+    def __init__(self, rows: list[dict]):
+        self.series: dict[str, list[Edition]] = {}
+        self.series_kind: dict[str, str] = {}
+        self.by_key: list[tuple[str, Edition]] = []
+        alias_parts: list[str] = []
+        self.alias_series: dict[str, str] = {}
+        for row in rows:
+            editions = []
+            for e in row["editions"]:
+                ed = Edition(
+                    series=row["id"],
+                    series_name=row["name"],
+                    kind=row["kind"],
+                    year=e["year"],
+                    start=datetime.date.fromisoformat(e["start"]) if e.get("start") else None,
+                    end=datetime.date.fromisoformat(e["end"]) if e.get("end") else None,
+                    city=e.get("city"),
+                    country=e.get("country"),
+                    n=e.get("n"),
+                    places=tuple(e.get("places") or ([e["city"]] if e.get("city") else [])),
+                    who=e.get("who"),
+                    keys=tuple(e.get("keys") or ()),
+                )
+                editions.append(ed)
+                for key in ed.keys:
+                    self.by_key.append((key, ed))
+            self.series[row["id"]] = editions
+            self.series_kind[row["id"]] = row["kind"]
+            for alias in row["aliases"]:
+                self.alias_series[fold(alias)] = row["id"]
+                alias_parts.append(alias)
+        alias_parts.sort(key=len, reverse=True)
+        # acronyms match in their case only ("COP", "SCO"); phrases in any case
+        acronyms = [a for a in alias_parts if a.upper() == a]
+        phrases = [a for a in alias_parts if a.upper() != a]
+        self._acronyms = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in acronyms) + r")(?:[- ]?(\d{1,2}))?"
+            r"(?![\w])"
+        )
+        self._phrases = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in phrases) + r")(?![\w])", re.I
+        )
+        keys = sorted({k for k, _e in self.by_key}, key=len, reverse=True)
+        self._keys = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])"
+        )
+        self._key_editions: dict[str, list[Edition]] = {}
+        for key, ed in self.by_key:
+            self._key_editions.setdefault(key, []).append(ed)
+
+    @classmethod
+    def default(cls) -> Catalogue:
+        return _default()
+
+    # -- finding series in text ------------------------------------------------------------
+    def mentions(self, text: str) -> list[tuple[int, int, str, int | None]]:
+        """(start, end, series id, ordinal or None) for each series name in ``text``."""
+        out = []
+        for m in self._acronyms.finditer(text):
+            word = m.group(0)
+            if m.group(1):
+                word = word[: m.start(1) - m.start()].rstrip("- ")
+            sid = self.alias_series.get(fold(word))
+            if sid is None:
+                continue
+            number = int(m.group(1)) if m.group(1) else None
+            if sid == "cop" and number is None:
+                continue  # a bare "COP" is too often something else
+            if sid in ("g20", "g7") and number is not None:
+                continue
+            out.append((m.start(), m.end(), sid, number))
+        for m in self._phrases.finditer(text):
+            sid = self.alias_series.get(fold(m.group(0)))
+            if sid and not any(a <= m.start() < b for a, b, _s, _n in out):
+                out.append((m.start(), m.end(), sid, None))
+        out.sort()
+        return out
+
+    def who_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group(0)) for m in self._keys.finditer(text)]
+
+    # -- choosing an edition ---------------------------------------------------------------
+    def edition(
+        self,
+        series: str,
+        published: datetime.date,
+        context: str = "",
+        *,
+        number: int | None = None,
+        year: int | None = None,
+        past: bool | None = None,
+    ) -> Edition | None:
+        editions = self.series.get(series) or []
+        if not editions:
+            return None
+        if number is not None:
+            numbered = [e for e in editions if e.n == number]
+            if numbered:
+                return numbered[0]
+        if year is not None:
+            same = [e for e in editions if e.year == year]
+            if same:
+                editions = same
+        folded = fold(context)
+        placed = [e for e in editions if any(_has_word(folded, fold(p)) for p in e.places)]
+        if placed and len({e.city for e in editions}) > 1:
+            editions = placed
+        return min(editions, key=lambda e: e.cost(published, past))
+
+    def who_edition(
+        self, kind: str, key: str, published: datetime.date, past: bool | None = None
+    ) -> Edition | None:
+        kinds = WHO_KINDS.get(kind, (kind,))
+        editions = [e for e in self._key_editions.get(key, ()) if e.kind in kinds]
+        editions = [e for e in editions if e.cost(published, past) < 800]
+        return min(editions, key=lambda e: e.cost(published, past)) if editions else None
+
+
+def _has_word(folded_text: str, folded_word: str) -> bool:
+    i = folded_text.find(folded_word)
+    while i >= 0:
+        before = folded_text[i - 1] if i else " "
+        j = i + len(folded_word)
+        after = folded_text[j] if j < len(folded_text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = folded_text.find(folded_word, i + 1)
+    return False
+
+
+def tense(text: str) -> bool | None:
+    """True when the text reads as about the past, False as about the future, else None."""
+    past, future = bool(PAST_CUES.search(text)), bool(FUTURE_CUES.search(text))
+    if past == future:
+        return None
+    return past
+
+
+def years_near(text: str, start: int, end: int, reach: int = 40) -> list[int]:
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    return [int(y) for y in YEAR.findall(text[lo:hi])]
+
+
+@functools.cache
+def _default() -> Catalogue:
+    with open(DATA / "series.json", encoding="utf-8") as handle:
+        return Catalogue(json.load(handle)["series"])
