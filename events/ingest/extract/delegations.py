@@ -5,17 +5,19 @@ level". The invitee is a short description from the text (or None), the country 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .knowledge import Knowledge
 
 _DESC = (
     r"(?P<desc>(?:[a-z][\w-]*\s+){0,3}?(?:ambassador|minister|envoy|official|delegation|speaker|"
     r"chairman|vice-chairman|vice-president|vice president|observer|representative|secretary|"
-    r"deputy)s?|troops|soldiers|servicemen|(?:military )?contingent|honou?r guard|(?:parade )?unit)"
+    r"deputy(?!\s+(?:[\w-]+\s+){0,2}?(?:minister|president|speaker|secretary)))s?|troops|soldiers|servicemen|(?:military )?contingent|honou?r guard|(?:parade )?unit)"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
 PRESENT = re.compile(
-    r"\s+(?:also\s+)?(?:(?:will|would|is to|are to)\s+)?(?:be\s+|was\s+|were\s+|is\s+|are\s+)?"
+    r"\s+(?:also\s+)?(?:(?:will|would|is to|are to|has|had|have)\s+)?(?:also\s+)?"
+    r"(?:be\s+|been\s+|was\s+|were\s+|is\s+|are\s+)?"
     r"(?:represented by|sen(?:t|ds?|ding)|dispatch(?:ed|es|ing)?)\s+(?:(?:a|an|its|their)\s+)?"
     + _DESC
 )
@@ -78,4 +80,67 @@ def country_delegations(
                 code = knowledge.country_names[hit.group(0)]
                 out.append((desc, code, how, hit.start()))
             break
+    return out
+
+
+# "the leaders of China, Israel and Brazil", "Presidents of Ghana and Libya", "top leaders from
+# Sri Lanka, the Maldives and Nepal", "the heads of nine other countries: Bangladesh, Egypt",
+# "heads of state include those of France and Spain": each country is an invitee (rule 9).
+HEADS_BEFORE = re.compile(
+    r"(?:\b(?:the\s+|their\s+)?(?:top\s+|other\s+|fellow\s+)?(?:leaders?|presidents?|prime ministers?|"
+    r"heads?(?:\s+of\s+(?:state|government)(?:\s+(?:and|or)\s+government)?)?|"
+    r"heads of state|monarchs|kings|rulers|those|delegations?|representatives|delegates|"
+    r"premiers|chancellors)\s+(?:of|from)\s+(?:the\s+)?|"
+    r"\b(?:countries|nations|states)\s*:\s*)$",
+    re.I,
+)
+HEADS_HINTS = ("of", "from", ":")
+COUNTRY_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+as well as|,?\s+or)\s+(?:the\s+)?|\s*,\s*")
+
+
+@dataclass
+class CountryHead:
+    """A country named as an invitee without a person: shaped like a reader's Mention."""
+
+    start: int
+    end: int
+    span_start: int
+    person: object
+    speaker: bool = False
+    honoree: bool = False
+
+
+@dataclass
+class CountryRef:
+    name: str
+    country: str
+    org: None = None
+    known: bool = True
+    role: str = ""
+    current_head: bool = False
+
+
+def country_heads(sentence: str, knowledge: Knowledge, hits: list) -> list[CountryHead]:
+    """Countries named as invitees through their leaders ("the leaders of A, B and C")."""
+    if not hits:
+        return []
+    out: list[CountryHead] = []
+    i = 0
+    while i < len(hits):
+        head = HEADS_BEFORE.search(sentence, max(0, hits[i].start() - 80), hits[i].start())
+        if head is None:
+            i += 1
+            continue
+        group = [hits[i]]
+        while i + 1 < len(hits) and COUNTRY_GAP.fullmatch(
+            sentence, group[-1].end(), hits[i + 1].start()
+        ):
+            i += 1
+            group.append(hits[i])
+        i += 1
+        for n, hit in enumerate(group):
+            code = knowledge.country_names[hit.group(0)]
+            ref = CountryRef(name=f"|{code}", country=code)
+            span = head.start() if n == 0 else hit.start()
+            out.append(CountryHead(hit.start(), hit.end(), span, ref))
     return out

@@ -7,6 +7,7 @@ import re
 
 from .assign import sentence_statuses
 from .claims import NOT_INVITED, Reader
+from .clean import prepare, split_long
 from .cues import (
     INVITATION_FROM,
     INVITATION_OF,
@@ -16,7 +17,7 @@ from .cues import (
     WHOM_INVITED,
     may_deny_invitation,
 )
-from .delegations import country_delegations
+from .delegations import country_delegations, country_heads
 from .events import KindHits, find_main_event
 from .knowledge import Knowledge
 from .model import ExtractedClaim, ExtractedEvent, Extraction
@@ -38,9 +39,21 @@ def extract_report(
     title: str = "",
     knowledge: Knowledge | None = None,
 ) -> Extraction:
-    knowledge = knowledge or Knowledge.default()
-    dateline_city, body = split_dateline(text or "")
-    sentences = split_sentences(body)
+    """Events and claims of one report. Input that cannot be read as an English report
+    (empty, binary, another language) gives an empty result with a warning; markup is
+    stripped and a huge text is read only up to its first ``clean.MAX_CHARS`` characters."""
+    text, warning = prepare(text)
+    if not text:
+        return Extraction(warning=warning)
+    title, _title_warning = prepare((title or "")[:1000])
+    result = _extract(text, published, title, knowledge or Knowledge.default())
+    result.warning = warning
+    return result
+
+
+def _extract(text: str, published: datetime.date, title: str, knowledge: Knowledge) -> Extraction:
+    dateline_city, body = split_dateline(text)
+    sentences = split_long(split_sentences(body))
     kinds = KindHits()  # this report's kind phrases, found once per sentence
     event = find_main_event(title or "", sentences, published, dateline_city, knowledge, kinds)
     if event is None:
@@ -85,7 +98,13 @@ def extract_report(
                 best.setdefault(
                     (event.key, f"{desc}|{country}", status), (sentence, country, 0.6, desc)
                 )
-        if not mentions:
+        heads = [
+            h
+            for h in country_heads(sentence, knowledge, reader.countries)
+            if h.person.country != event.country
+            and not any(m.start <= h.start < m.end for m in mentions)
+        ]
+        if not mentions and not heads:
             previous = sentence
             continue
         for mention in mentions:
@@ -104,8 +123,16 @@ def extract_report(
             and (refs or not _is_host(m.person, event.country, event.honoree))
         ]
         away = None if refs else elsewhere
+        if heads:
+            guests = sorted(guests + heads, key=lambda m: m.start)
         for mention, status in sentence_statuses(sentence, guests, event_past, previous, away):
             person = mention.person
+            if person.name.startswith("|"):  # a country without a named person
+                target = _event_for(mention, guests, refs, sentence) or event
+                if person.country != target.country:
+                    key = (target.key, f"None{person.name}", status)
+                    best.setdefault(key, (sentence, person.country, 0.6, None))
+                continue
             if not person.known and not person.country:
                 person.country = _sender_country(mention, guests, sentence) or _context_country(
                     mention, mentions, sentence, knowledge, prior, reader.countries

@@ -49,6 +49,7 @@ class ExtractedClaim:
 class Extraction:
     events: list[ExtractedEvent] = field(default_factory=list)
     claims: list[ExtractedClaim] = field(default_factory=list)
+    warning: str | None = None  # why the input was read only in part, or not at all
 
     def to_dict(self) -> dict:
         events = []
@@ -57,4 +58,7 @@ class Extraction:
             row["start_date"] = event.start_date.isoformat() if event.start_date else None
             row["end_date"] = event.end_date.isoformat() if event.end_date else None
             events.append(row)
-        return {"events": events, "claims": [asdict(claim) for claim in self.claims]}
+        out = {"events": events, "claims": [asdict(claim) for claim in self.claims]}
+        if self.warning:
+            out["warning"] = self.warning
+        return out

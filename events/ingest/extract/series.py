@@ -32,6 +32,8 @@ FUTURE_CUES = re.compile(
 )
 # compatible kinds for editions named after a person (a papal inauguration Mass is filed with
 # the coronations; a report may call either a "ceremony")
+# a report this far from every edition of a series is about one the catalogue does not list
+MAX_REACH = 550
 WHO_KINDS = {
     "inauguration": ("inauguration",),
     "coronation": ("coronation", "inauguration"),
@@ -195,7 +197,10 @@ class Catalogue:
         placed = [e for e in editions if any(_has_word(folded, fold(p)) for p in e.places)]
         if placed and len({e.city for e in editions}) > 1:
             editions = placed
-        return min(editions, key=lambda e: e.cost(published, past))
+        best = min(editions, key=lambda e: e.cost(published, past))
+        if year is None and abs((best._pivot() - published).days) > MAX_REACH:
+            return None  # the catalogue does not reach that far
+        return best
 
     def who_edition(
         self, kind: str, key: str, published: datetime.date, past: bool | None = None

@@ -1,0 +1,60 @@
+"""Countries named as invitees without a person (rule 9): "the leaders of A, B and C"."""
+
+import datetime
+
+from events.ingest.extract import extract_report
+
+PUBLISHED = datetime.date(2031, 5, 12)
+EVENT = "The summit in Rio de Janeiro opens on May 20. "
+
+
+def _claims(text):
+    result = extract_report(EVENT + text, published=PUBLISHED).to_dict()
+    return {(c["invitee"], c["invitee_country"], c["status"]) for c in result["claims"]}
+
+
+def test_the_leaders_of_a_list_of_countries_are_each_expected():
+    assert _claims("The leaders of Ghana, Peru and Vietnam are expected at the summit.") == {
+        (None, "GH", "accepted"),
+        (None, "PE", "accepted"),
+        (None, "VN", "accepted"),
+    }
+
+
+def test_a_colon_list_of_countries_is_invited():
+    assert _claims(
+        "The heads of four other countries: Chile, Egypt, the Netherlands and Oman have been "
+        "invited."
+    ) == {
+        (None, "CL", "invited"),
+        (None, "EG", "invited"),
+        (None, "NL", "invited"),
+        (None, "OM", "invited"),
+    }
+
+
+def test_a_list_introduced_by_include_takes_the_clause_cue():
+    assert _claims("Other confirmed guests include the presidents of Chile and Ghana.") == {
+        (None, "CL", "accepted"),
+        (None, "GH", "accepted"),
+    }
+
+
+def test_a_named_person_and_countries_in_one_list():
+    assert _claims(
+        "Kenya's William Ruto and the leaders of Chile and Ghana will attend the summit."
+    ) == {("William Ruto", "KE", "accepted"), (None, "CL", "accepted"), (None, "GH", "accepted")}
+
+
+def test_the_host_country_is_not_its_own_guest():
+    assert _claims("The leaders of Brazil and Chile will attend.") == {(None, "CL", "accepted")}
+
+
+def test_a_country_that_sent_its_minister():
+    assert _claims("Egypt had sent its deputy prime minister.") == {
+        ("deputy prime minister", "EG", "accepted")
+    }
+
+
+def test_countries_in_passing_are_not_invitees():
+    assert _claims("Trade between Chile and Ghana grew last year, officials said.") == set()
