@@ -164,7 +164,7 @@ def event_list_data(events: list[Event]) -> list[dict]:
     """EventSerializer(events, many=True).data, the same dicts, built from one
     values() query for the invitations instead of a model instance and a nested
     serializer per invitation, invitee and source (bench R1: 5x faster). The
-    events need country and host selected. tests/test_api_* check both agree."""
+    events need country and host selected. events/tests/api/ check both agree."""
     by_event: dict[int, list[dict]] = {event.pk: [] for event in events}
     counts = {pk: dict.fromkeys(InvitationStatus.values, 0) for pk in by_event}
     rows = (
