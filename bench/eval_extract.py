@@ -1,9 +1,16 @@
 """Score the extractor on annotated reports and measure its speed.
 
     python bench/eval_extract.py [PATH ...] [--repeat N] [--words 400] [--no-speed] [-v]
+    python bench/eval_extract.py --realnews [DIR] [--no-speed] [-v]
 
 PATH is a folder of annotated reports (or one report file); by default the shared samples and
 bench/extract_corpus (our own held-out set). Figures are printed per PATH.
+
+--realnews scores the real-news development set (var/realnews/texts/dev by default, or DIR: the
+article texts with their gold, kept out of git; bench/realnews/README.md describes the set). It
+also prints the score when a claim must sit on exactly the gold event (same first day, same city
+or host country), and a table per construction (each file's "constructions" key names the
+PHENOMENA.md constructions it contains).
 
 A predicted claim matches a gold claim when the status and the invitee country are equal (the
 invitee name when the gold has no country) and its event has the gold event's start date or
@@ -29,11 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from events.ingest.extract import Knowledge, extract_report  # noqa: E402
+from events.ingest.extract.series import Catalogue  # noqa: E402
 
 _SHARED = ROOT.parent / "shared"
 # the main checkout sits next to shared/, a git worktree one level deeper
 SAMPLES = (_SHARED if _SHARED.is_dir() else ROOT.parent.parent / "shared") / "samples" / "reports"
 
+REALNEWS = ROOT / "var" / "realnews" / "texts" / "dev"
 STATUSES = ("invited", "accepted", "declined", "denied", "attended")
 
 
@@ -85,6 +94,37 @@ def score_report(report: dict, predicted: dict) -> tuple[Counter, Counter, Count
     return tp, fp, fn, notes
 
 
+def _event_exact(pred_event: dict, gold_event: dict) -> bool:
+    """Same first day (a year or month precision is no day) and same city, or host country
+    when the gold has no city."""
+    day = pred_event.get("start_date")
+    if pred_event.get("date_precision") in ("year", "month"):
+        day = None
+    if day != gold_event.get("start_date"):
+        return False
+    if gold_event.get("city"):
+        return _norm(pred_event.get("city")) == _norm(gold_event["city"])
+    return (pred_event.get("country") or "") == (gold_event.get("country") or "")
+
+
+def score_exact(report: dict, predicted: dict) -> tuple[int, int, int]:
+    """(tp, fp, fn) when a claim must also sit on exactly the gold event."""
+    gold_events = {e["key"]: e for e in report["gold"]["events"]}
+    pred_events = {e["key"]: e for e in predicted["events"]}
+    left = list(predicted["claims"])
+    tp = 0
+    for gold in report["gold"]["claims"]:
+        for claim in left:
+            event = pred_events.get(claim["event"], {})
+            if _match(claim, event, gold, gold_events[gold["event"]]) and _event_exact(
+                event, gold_events[gold["event"]]
+            ):
+                left.remove(claim)
+                tp += 1
+                break
+    return tp, len(left), len(report["gold"]["claims"]) - tp
+
+
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -97,8 +137,12 @@ def _load(directory: Path) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in paths]
 
 
-def score(name: str, reports: list[dict], knowledge: Knowledge, verbose: bool) -> dict:
+def score(
+    name: str, reports: list[dict], knowledge: Knowledge, verbose: bool, constructions=False
+) -> dict:
     tp, fp, fn = Counter(), Counter(), Counter()
+    exact = Counter()
+    by_construction: dict[str, Counter] = {}
     for report in reports:
         published = datetime.date.fromisoformat(report["published"])
         result = extract_report(
@@ -108,6 +152,13 @@ def score(name: str, reports: list[dict], knowledge: Knowledge, verbose: bool) -
         tp += a
         fp += b
         fn += c
+        e_tp, e_fp, e_fn = score_exact(report, result)
+        exact.update(tp=e_tp, fp=e_fp, fn=e_fn)
+        for construction in report.get("constructions") or ():
+            row = by_construction.setdefault(construction, Counter())
+            row.update(
+                files=1, tp=sum(a.values()), fp=sum(b.values()), fn=sum(c.values()), exact=e_tp
+            )
         if verbose and notes:
             events = [(e["key"], e["start_date"], e["city"]) for e in result["events"]]
             print(f"-- {report['id']}  events={events}")
@@ -125,7 +176,21 @@ def score(name: str, reports: list[dict], knowledge: Knowledge, verbose: bool) -
             f"{status:9s} P={sp:.3f} R={sr:.3f} F1={sf:.3f}  "
             f"(tp={tp[status]} fp={fp[status]} fn={fn[status]})"
         )
-    return {"precision": p, "recall": r, "f1": f}
+    ep, er, ef = _prf(exact["tp"], exact["fp"], exact["fn"])
+    print(f"exact event (same first day and city)  P={ep:.3f} R={er:.3f} F1={ef:.3f}")
+    if constructions and by_construction:
+        print(f"{'construction':58s} files    P     R    F1  exactF1")
+        for construction, row in sorted(by_construction.items(), key=lambda kv: -kv[1]["files"]):
+            cp, cr, cf = _prf(row["tp"], row["fp"], row["fn"])
+            xf = _prf(
+                row["exact"],
+                row["tp"] + row["fp"] - row["exact"],
+                row["tp"] + row["fn"] - row["exact"],
+            )[2]
+            print(
+                f"{construction[:58]:58s} {row['files']:5d} {cp:.2f}  {cr:.2f}  {cf:.2f}  {xf:.2f}"
+            )
+    return {"precision": p, "recall": r, "f1": f, "exact_f1": ef}
 
 
 def long_reports(reports: list[dict], words: int) -> list[dict]:
@@ -173,6 +238,32 @@ def speed(reports: list[dict], knowledge: Knowledge, repeat: int | None, words: 
     return rate
 
 
+def _rss_mb() -> float:
+    """This process's resident memory in MB (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def load_knowledge() -> Knowledge:
+    """The extractor's knowledge (gazetteers, people, series catalogue), with the resident
+    memory it takes printed: the target is at most 150 MB."""
+    before = _rss_mb()
+    knowledge = Knowledge.default()
+    Catalogue.default()
+    extract_report(
+        "Kenya's William Ruto attended the G20 summit.", published=datetime.date(2024, 11, 20)
+    )
+    after = _rss_mb()
+    print(f"memory    knowledge {after - before:.0f} MB resident (process {after:.0f} MB)")
+    return knowledge
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", help="folders of annotated reports (or report files)")
@@ -180,15 +271,29 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=400, help="report length for the speed run")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses per report")
+    parser.add_argument(
+        "--realnews",
+        action="store_true",
+        help="score the real-news development set (PATH, or var/realnews/texts/dev)",
+    )
     args = parser.parse_args()
-    paths = [Path(p) for p in args.paths] or [SAMPLES, ROOT / "bench" / "extract_corpus"]
-    knowledge = Knowledge.default()
+    if args.realnews:
+        paths = [Path(p) for p in args.paths] or [REALNEWS]
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            raise SystemExit(
+                f"no real-news texts at {missing[0]}: the articles are kept out of git "
+                "(bench/realnews/README.md says how the set is made)"
+            )
+    else:
+        paths = [Path(p) for p in args.paths] or [SAMPLES, ROOT / "bench" / "extract_corpus"]
+    knowledge = load_knowledge()
     everything: list[dict] = []
     for path in paths:
         reports = _load(path)
         if not reports:
             raise SystemExit(f"no reports in {path}")
-        score(path.name, reports, knowledge, args.verbose)
+        score(path.name, reports, knowledge, args.verbose, constructions=args.realnews)
         everything += reports
     if not args.no_speed:
         speed(everything, knowledge, args.repeat, args.words)
