@@ -280,7 +280,7 @@ def find_main_event(
         if found and hit:
             city = min(found, key=lambda c: _city_distance(c[0], hit))
             break
-    text_city = city[1] if city else None
+    text_city = city[1] if city and _attached(source, m, city[1]) else None
     if city is None and dateline_city and knowledge.city(dateline_city):
         c = knowledge.city(dateline_city)
         city = (0, c[0], c[1])
@@ -295,6 +295,8 @@ def find_main_event(
     if idx != 0 and title:
         contexts.append((title, 0, len(title)))
     contexts += [(sentences[i], 0, len(sentences[i])) for i in mentioning[:3]]
+    # a series named anywhere in the opening ("the 26th Commonwealth Heads of Government Meeting")
+    contexts += [(s, 0, len(s)) for s in sentences[:3] if s is not source]
     edition = find_edition(
         kind, contexts, published, tense(" ".join([title] + sentences[:3])), city=text_city
     )
@@ -397,6 +399,18 @@ def find_edition(
                 if edition is not None:
                     return edition
     return None
+
+
+def _attached(sentence: str, hit: re.Match, city: str) -> bool:
+    """Whether the sentence puts the event phrase in that city: "the summit in Oslo",
+    "the Oslo summit", "the summit, held in Oslo"."""
+    before = sentence.rfind(city, max(0, hit.start() - 40), hit.start())
+    if before >= 0:
+        return True
+    after = sentence.find(city, hit.end(), hit.end() + 60)
+    return after >= 0 and bool(
+        re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", sentence[hit.end() : after])
+    )
 
 
 def _elsewhere(catalogue: Catalogue, series: str, city: str | None) -> bool:

@@ -121,9 +121,20 @@ class Catalogue:
             for alias in row["aliases"]:
                 self.alias_series[fold(alias)] = row["id"]
                 alias_parts.append(alias)
+        # acronyms match in their case only ("COP", "SCO"), or capitalised as some outlets write
+        # them ("Brics", "Nato", "Cop28"); phrases in any case
+        for alias in list(alias_parts):
+            if alias.isalpha() and alias.isupper() and len(alias) >= 3:
+                self.alias_series.setdefault(
+                    fold(alias.capitalize()), self.alias_series[fold(alias)]
+                )
+                alias_parts.append(alias.capitalize())
         alias_parts.sort(key=len, reverse=True)
-        # acronyms match in their case only ("COP", "SCO"); phrases in any case
-        acronyms = [a for a in alias_parts if a.upper() == a]
+        acronyms = [
+            a
+            for a in alias_parts
+            if a.upper() == a or (a.isalpha() and a[1:].islower() and a.upper() in alias_parts)
+        ]
         phrases = [a for a in alias_parts if a.upper() != a]
         self._acronyms = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in acronyms) + r")(?:[- ]?(\d{1,2}))?"
