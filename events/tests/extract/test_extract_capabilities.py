@@ -182,10 +182,10 @@ def test_it_reads_representing_and_among_the_leaders_expected():
 
 def test_it_takes_a_royals_country_from_of_country():
     found = statuses(
-        "The coronation in Oslo on Saturday will draw royals from across Europe. King Harald "
+        "The coronation in Oslo on Saturday will draw royals from across Europe. King Sigurd "
         "of Denmark and Princess Aiko of Japan are among the royal guests."
     )
-    assert ("King Harald", "DK", "accepted") in found
+    assert ("King Sigurd", "DK", "accepted") in found
     assert ("Princess Aiko", "JP", "accepted") in found
 
 
