@@ -60,6 +60,11 @@ PLACE_NEAR = re.compile(
 )
 # "X and Y were at the resort, along with Z": Z shares the list's status.
 COMPANION = re.compile(r",\s*(?:along with|together with)\s*$", re.I)
+UNSURE_BEFORE = re.compile(
+    r"\b(?:whether|not clear|unclear|uncertain|unknown|undecided|not known|not yet known)\b"
+    r"(?![^,;]*(?:[,;]|\b(?:said|says)\b))[^;]*$",
+    re.I,
+)
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
 
 
@@ -225,6 +230,9 @@ def sentence_statuses(
                 )
             elif "invit" in left.lower() and L_INVITED.search(left[-70:]):
                 statuses.add("invited")
+        if statuses & {"accepted", "attended"} and UNSURE_BEFORE.search(left[-80:]):
+            # "It is not clear whether X will attend": nothing stronger than an invitation
+            statuses -= {"accepted", "attended"}
         if denial and statuses and "confirm or deny" not in sentence:
             statuses = {"accepted", "denied"}
         previous_statuses = statuses

@@ -46,7 +46,11 @@ LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:,|,?\s*and|,?\s*as well as|,?\s*along wi
 _I = re.I
 R_DECLINE = re.compile(
     AT_WORD
-    + r"\b(?:(?:will|would|could|can|does|did|do)\s*(?:not|n't)\s+(?:be\s+)?(?:attend|travel|come|"
+    + r"\b(?:(?:is|are|was|were)\s*(?:not|n't)\s+(?:expected|scheduled|due|planning|going|set|"
+    r"likely|slated)\s+to\s+(?:attend|travel|come|go|be (?:there|present|in)|join|take part|make)|"
+    r"(?:has|have|had)\s+no\s+(?:plans?|intention|intentions)\s+(?:to|of)\s+(?:attend|travel|go|come|be|"
+    r"visit|join|make)|(?:has|have|had)\s+(?:not|n't)\s+(?:been\s+)?(?:attended|travell?ed|come|gone)|"
+    r"(?:will|would|could|can|does|did|do)\s*(?:not|n't)\s+(?:be\s+)?(?:attend|travel|come|"
     r"coming|go|going|make|making|be there|join|take part|there)|won't|cannot attend|"
     r"can't attend|unable to (?:attend|travel|come|make|be)|not be able to|not (?:be )?attend|"
     r"not making the (?:trip|journey)|did not come|excus(?:ed|es|ing) (?:himself|herself)|"
@@ -99,7 +103,7 @@ R_INVITED = re.compile(
     _I,
 )
 L_PRESENT = re.compile(
-    r"(?:represented by|(?:is|was|are|were) sending|sending|sent|will send|to send|"
+    r"(?:confirmed (?:their|his|her|its) (?:presence|attendance|participation)|represented by|(?:is|was|are|were) sending|sending|sent|will send|to send|"
     r"(?:led|headed) by|includ(?:ed|ing|e)|among them|among the (?:guests|leaders)(?: were)?|"
     r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|"
     r"as (?:will|did|was|were|has|have|had|is|are|would)|accompanied by|"
@@ -245,7 +249,7 @@ WHOM_INVITED = re.compile(r"\s+(?:has |had |have )?(?:also |personally )?invited
 DECLINE_HINTS = (
     "not", "n't", "unable", "declin", "turn", "stay", "skip", "miss", "pull", "withdr", "absent",
     "video", "online", "remotely", "rather than", "send", "sent", "asked", "cancel", "call",
-    "excus", "rul", "no plans",
+    "excus", "rul", "no plans", "no intention",
 )  # fmt: skip
 FUTURE_HINTS = (
     "will", "would", "due", "expected", "scheduled", "slated", "set to", "going to", "to attend",
@@ -286,6 +290,9 @@ def hinted(text: str, hints: tuple[str, ...]) -> bool:
 L_PRESENT_LAST = frozenset(
     [
         "by",
+        "presence",
+        "attendance",
+        "participation",
         "present",
         "attending",
         "expected",

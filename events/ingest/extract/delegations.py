@@ -120,8 +120,29 @@ class CountryRef:
     current_head: bool = False
 
 
+# "Peru's president", "the Vietnamese leader", "Turkey's vice president": a country's office
+# holder without a name (a name after it makes it a person: "Peru's president, Dina Boluarte")
+HEAD_AFTER = re.compile(
+    r"(?P<poss>['’]s)?\s+(?:(?:new|outgoing|top|incoming)\s+)?(?P<role>president|leader|"
+    r"prime minister|premier|head of state|king|queen|emir|monarch|chancellor|delegation|"
+    r"foreign minister|vice[- ]president|deputy prime minister|ambassador|envoy|"
+    r"defen[cs]e minister)(?!\w)(?!\s*,?\s+(?:[A-Z]|of\b))"
+)
+HEAD_ROLES_NULL = ("president", "leader", "prime minister", "premier", "head of state", "king",
+                   "queen", "emir", "monarch", "chancellor", "delegation")  # fmt: skip
+THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
+# an office holder who is the object of another verb ("led the Ghanaian delegation", "met
+# Peru's president", "a letter to the Chilean leader") is not the subject of a status cue
+OBJECT_BEFORE = re.compile(
+    r"\b(?:led|leads?|leading|headed|heads?|heading|represent(?:s|ed|ing)?|of|from|to|with|for|"
+    r"met|meets?|meeting|told|called|against|about|on|as)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def country_heads(sentence: str, knowledge: Knowledge, hits: list) -> list[CountryHead]:
-    """Countries named as invitees through their leaders ("the leaders of A, B and C")."""
+    """Countries named as invitees through their leaders ("the leaders of A, B and C", "Peru's
+    president", "the Vietnamese leader")."""
     if not hits:
         return []
     out: list[CountryHead] = []
@@ -129,6 +150,25 @@ def country_heads(sentence: str, knowledge: Knowledge, hits: list) -> list[Count
     while i < len(hits):
         head = HEADS_BEFORE.search(sentence, max(0, hits[i].start() - 80), hits[i].start())
         if head is None:
+            office = HEAD_AFTER.match(sentence, hits[i].end())
+            if (
+                office
+                and (
+                    office.group("poss")
+                    or THE_BEFORE.search(sentence, max(0, hits[i].start() - 6), hits[i].start())
+                )
+                and not OBJECT_BEFORE.search(
+                    sentence, max(0, hits[i].start() - 20), hits[i].start()
+                )
+            ):
+                code = knowledge.country_names[hits[i].group(0)]
+                role = office.group("role").replace("-", " ")
+                desc = None if role in HEAD_ROLES_NULL else role
+                ref = CountryRef(name=f"|{code}", country=code, role=desc or "")
+                start = hits[i].start()
+                if THE_BEFORE.search(sentence, max(0, start - 6), start):
+                    start = THE_BEFORE.search(sentence, max(0, start - 6), start).start()
+                out.append(CountryHead(hits[i].start(), office.end(), start, ref))
             i += 1
             continue
         group = [hits[i]]

@@ -157,6 +157,8 @@ class EventDraft:
         for an edition mentioned in passing: the year only."""
         self.series, self.edition = edition.series, edition.year
         self.name = edition.name(self.kind)
+        if edition.who:
+            self.honoree = edition.who
         if edition.city:
             self.city = edition.city
         if edition.country:

@@ -22,6 +22,7 @@ from .events import KindHits, find_main_event
 from .knowledge import Knowledge
 from .model import ExtractedClaim, ExtractedEvent, Extraction
 from .others import OtherEvents
+from .series import fold
 from .text import split_dateline, split_sentences
 
 # A sentence about an earlier year ("attended the first swearing-in in 2014") is background.
@@ -120,7 +121,7 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
             m
             for m in mentions
             if m.person.name not in hosts
-            and (refs or not _is_host(m.person, event.country, event.honoree))
+            and (refs or not _is_host(m.person, event.country, event.honoree, event.kind))
         ]
         away = None if refs else elsewhere
         if heads:
@@ -130,8 +131,9 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
             if person.name.startswith("|"):  # a country without a named person
                 target = _event_for(mention, guests, refs, sentence) or event
                 if person.country != target.country:
-                    key = (target.key, f"None{person.name}", status)
-                    best.setdefault(key, (sentence, person.country, 0.6, None))
+                    desc = person.role or None
+                    key = (target.key, f"{desc}{person.name}", status)
+                    best.setdefault(key, (sentence, person.country, 0.6, desc))
                 continue
             if not person.known and not person.country:
                 person.country = _sender_country(mention, guests, sentence) or _context_country(
@@ -140,7 +142,7 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
             if not person.known and not person.country:
                 continue  # an unknown name with no country is too often a bystander
             target = _event_for(mention, guests, refs, sentence) or event
-            if _is_host(person, target.country, None):
+            if _is_host(person, target.country, target.honoree, target.kind):
                 continue
             if target is not event and status == "accepted" and _is_past(target, published):
                 status = "attended"
@@ -286,10 +288,27 @@ def _guess_past(sentences: list[str]) -> bool | None:
     return None
 
 
-def _is_host(person, host_country: str | None, honoree: str | None) -> bool:
+def _is_host(
+    person, host_country: str | None, honoree: str | None, kind: str | None = None
+) -> bool:
+    """The event's own people: the person sworn in, crowned or buried, and the host country's
+    head of state or government. At an inauguration whose honoree is known, the outgoing and
+    former leaders of the host country are guests like any other."""
+    if honoree:
+        if _same_person(person.name, honoree):
+            return True
+        if kind == "inauguration" and person.known:
+            return False
     if host_country and person.country == host_country:
         return person.current_head or not person.known
     return False
+
+
+def _same_person(name: str, other: str) -> bool:
+    a, b = fold(name).split(), fold(other).split()
+    if a == b:
+        return True
+    return bool(a) and len(a[-1]) > 3 and a[-1] in b and a[0] in b
 
 
 def _inviter(sentence: str, mention, mentions) -> str | None:

@@ -58,3 +58,23 @@ def test_a_country_that_sent_its_minister():
 
 def test_countries_in_passing_are_not_invitees():
     assert _claims("Trade between Chile and Ghana grew last year, officials said.") == set()
+
+
+def test_a_country_office_holder_without_a_name():
+    assert _claims(
+        "Peru's president decided not to attend. The Chilean president will attend. Turkey's "
+        "vice president was also invited."
+    ) == {(None, "PE", "declined"), (None, "CL", "accepted"), ("vice president", "TR", "invited")}
+
+
+def test_a_list_after_confirmed_their_presence():
+    assert _claims(
+        "Twelve heads of state have confirmed their presence: the presidents of Ghana, Peru and "
+        "Chile."
+    ) == {(None, "GH", "accepted"), (None, "PE", "accepted"), (None, "CL", "accepted")}
+
+
+def test_an_office_holder_followed_by_a_name_is_the_person():
+    assert _claims("Peru's president, Dina Boluarte, will attend.") == {
+        ("Dina Boluarte", "PE", "accepted")
+    }
