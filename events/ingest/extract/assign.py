@@ -23,6 +23,7 @@ from .cues import (
     APPOSITION_SPAN,
     CLAUSE_END,
     DECLINE_HINTS,
+    DENIED_THAT,
     DENY_HINTS,
     FUTURE_HINTS,
     FUTURE_TENSE_HINTS,
@@ -233,7 +234,10 @@ def sentence_statuses(
         if statuses & {"accepted", "attended"} and UNSURE_BEFORE.search(left[-80:]):
             # "It is not clear whether X will attend": nothing stronger than an invitation
             statuses -= {"accepted", "attended"}
-        if denial and statuses and "confirm or deny" not in sentence:
+        denied_that = bool(DENIED_THAT.search(left[-80:]))
+        if denied_that and not statuses:
+            statuses = {"accepted"}
+        if (denial or denied_that) and statuses and "confirm or deny" not in sentence:
             statuses = {"accepted", "denied"}
         previous_statuses = statuses
         for mention in group:

@@ -41,7 +41,10 @@ SPEAKER_AFTER = re.compile(
     r"warned|argued|acknowledged|cautioned|called(?! off)|described|noted|insisted|accused)\b"
 )
 # (a blanked apposition leaves ",   ," between two names of a list)
-LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:,|,?\s*and|,?\s*as well as|,?\s*along with)\s*$")
+LIST_GAP = re.compile(
+    r"^\s*(?:,\s*)?(?:,|;|,?\s*and|;\s*and|,?\s*as well as|,?\s*along with)\s*"
+    r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s*)?$"
+)
 
 _I = re.I
 R_DECLINE = re.compile(
@@ -73,7 +76,7 @@ R_PRESENT_PAST = re.compile(
     r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:next to|beside|with|at|"
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
     r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented(?! by)|addressed|"
-    r"(?:was|were) (?:also )?at the|watched|was the (?:chief )?guest(?: of honou?r)?|turned up|"
+    r"(?:was|were) (?:also )?at the|watched|(?:was|became) the (?:main |chief )?guest(?: of honou?r)?|turned up|"
     r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are|was|were) representing|(?:is|are|was|were) the (?:only|first|last) [\w' -]{0,60}? to (?:attend|make the trip|travel|come)|"
     r"in attendance|(?:was|were) seated|(?:was|were) welcomed|(?:gave|delivered|made) (?:a |his |her )?"
     r"(?:speech|address|remarks)|went in (?:his|her) place|went instead|had already arrived|flew to|"
@@ -92,6 +95,8 @@ R_PRESENT_FUTURE = re.compile(
     r"(?:will|would) [\w' ]{0,30}? and (?:travel|attend|come|fly)|(?:is|are) (?:also )?among the (?:[\w-]+ )?guests|"
     r"(?:is|are) (?:also )?among the (?:[\w-]+ )?(?:leaders|dignitaries|heads of state) "
     r"(?:expected|due|confirmed|scheduled)|"
+    r"(?:is|are) (?:also )?among the (?:[\w'’-]+ ){0,3}(?:leaders|dignitaries|heads of state|guests) "
+    r"(?:in|at)\b|"
     r"(?:is|are) (?:also )?(?:the )?guests? of honou?r)\b",
     _I,
 )
@@ -112,7 +117,9 @@ L_PRESENT = re.compile(
     r"(?: [a-z]+){0,2}|"
     r"(?:leaders|guests) (?:at|in) [\w' -]{0,40}? included|"
     r"(?:also )?(?:expected|attending|present|in attendance) (?:are|were|is|was|will be)|"
-    r"among those (?:present|attending|expected|there)(?: (?:are|were|will be))?)\W*$",
+    r"among those (?:present|attending|expected|there)(?: (?:are|were|will be))?|"
+    r"among (?:those|the (?:guests|leaders|dignitaries|royals|attendees|foreign guests|mourners))"
+    r"(?: (?!invit|received|asked)[\w'’-]+){0,4}? (?:were|are|was|is|will be))\W*$",
     _I,
 )
 L_INVITED = re.compile(
@@ -135,10 +142,15 @@ def may_deny_invitation(sentence: str) -> bool:
     return "not " in low or "no invitation" in low or "left out" in low or "missing from" in low
 
 
-REPORTED = re.compile(r"\b(?:report(?:ed|s|ing)?|publication|media)\b", _I)
+REPORTED = re.compile(
+    r"\b(?:report(?:ed|s|ing)?|publication|media|speculation|claims?|rumou?rs?|story|"
+    r"information|news)\b",
+    _I,
+)
 DENY = re.compile(
-    r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|ing)? (?:the |those |these )?reports?|"
-    r"dismiss(?:ed|ing)? (?:a |the )?reports?|reject(?:ed|ing)? a reports?|not true|false|not be going|"
+    r"\b(?:den(?:y|ied|ies|ying)|reject(?:ed|ing)? (?:the |those |these )?reports?|refut(?:e|ed|es|ing)|"
+    r"dismiss(?:ed|es|ing)?\b[^.;]{0,40}?\b(?:reports?|claims?|speculation|fake)|"
+    r"reject(?:ed|ing)? a reports?|not true|untrue|false|fake news|not be going|"
     r"would not be going|"
     r"not (?:being )?considered)\b",
     _I,
@@ -263,7 +275,13 @@ PAST_HINTS = (
     "welcomed", "speech", "remarks", "head", "only", "first", "last",
 )  # fmt: skip
 FUTURE_TENSE_HINTS = ("will", "would", "is to", "are to", "due", "expected", "plan", "'ll", "shall")
-DENY_HINTS = ("den", "reject", "dismiss", "not ", "false")
+DENY_HINTS = ("den", "reject", "dismiss", "not ", "false", "refut", "fake")
+# "the palace denied that X would attend": the denied report needs no other cue
+DENIED_THAT = re.compile(
+    r"\b(?:den(?:y|ied|ies|ying)|refut(?:e|ed|es|ing)|dismiss(?:ed|es|ing)?)\s+"
+    r"(?:(?:the\s+|a\s+)?(?:reports?|claims?|speculation)\s+)?that\s+[^,;]{0,40}$",
+    _I,
+)
 L_DECLINE_HINTS = ("place of", "instead of", "rather than", "standing in for", ", not")
 KEEP_TITLE_HINTS = ("King", "Queen", "Prince", "Emperor", "Empress", "Sultan", "Pope", "Grand Duke")
 ROLE_HINTS = (

@@ -102,6 +102,30 @@ CLOSING = re.compile(
 N_DAYS = re.compile(r"\b(two|three|four|five|2|3|4|5)[- ]days?\b", re.I)
 SOURCE_CITY = re.compile(r"[\w' .-]+?,? (?:said|says|told|confirmed|announced)\b")
 CITY_STOPWORDS = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Kim",
+    "Lee",
+    "Mercy",
+    "Hope",
+    "Victory",
     "Union",
     "Summit",
     "Westminster",
@@ -283,6 +307,7 @@ def find_main_event(
             city = min(found, key=lambda c: _city_distance(c[0], hit))
             break
     text_city = city[1] if city and _attached(source, m, city[1]) else None
+    loose_country = city[2] if city else None
     if city is None and dateline_city and knowledge.city(dateline_city):
         c = knowledge.city(dateline_city)
         city = (0, c[0], c[1])
@@ -299,9 +324,18 @@ def find_main_event(
     contexts += [(sentences[i], 0, len(sentences[i])) for i in mentioning[:3]]
     # a series named anywhere in the opening ("the 26th Commonwealth Heads of Government Meeting")
     contexts += [(s, 0, len(s)) for s in sentences[:3] if s is not source]
-    edition = find_edition(
-        kind, contexts, published, tense(" ".join([title] + sentences[:3])), city=text_city
-    )
+    past = tense(" ".join([title] + sentences[:3]))
+    where = {"city": text_city, "country": loose_country}
+    edition = find_edition(kind, contexts, published, past, **where)
+    if edition is None and title:
+        # the headline names a recurring event the first event phrase does not ("... not
+        # coming to Moscow for Victory Day celebrations")
+        for a, b, sid, _n in Catalogue.default().mentions(title):
+            series_kind = Catalogue.default().series_kind[sid]
+            edition = find_edition(series_kind, [(title, a, b)], published, past, **where)
+            if edition is not None:
+                draft.kind = series_kind
+                break
     if edition is not None:
         draft.apply_edition(edition)
     elif draft.start_date is None:
@@ -369,6 +403,7 @@ def find_edition(
     past: bool | None,
     catalogue: Catalogue | None = None,
     city: str | None = None,
+    country: str | None = None,
 ):
     """The catalogue edition an event phrase names: a series name near the phrase ("the G20
     summit", "COP29", "Victory Day"), or the person an inauguration, coronation or funeral is
@@ -390,7 +425,7 @@ def find_edition(
                 year=years[0] if years else None,
                 past=past,
             )
-            if edition is not None and not _elsewhere(catalogue, sid, city):
+            if edition is not None and not _elsewhere(catalogue, sid, city, country):
                 return edition
         if kind in ("inauguration", "coronation", "funeral"):
             keys = catalogue.who_mentions(window)
@@ -415,12 +450,18 @@ def _attached(sentence: str, hit: re.Match, city: str) -> bool:
     )
 
 
-def _elsewhere(catalogue: Catalogue, series: str, city: str | None) -> bool:
-    """The text puts the event in a city where the series never met: the text wins."""
-    if not city:
-        return False
-    folded = fold(city)
-    return not any(fold(place) == folded for e in catalogue.series[series] for place in e.places)
+def _elsewhere(
+    catalogue: Catalogue, series: str, city: str | None, country: str | None = None
+) -> bool:
+    """The text puts the event in a city where the series never met (the text wins), or names
+    a place in another country for a series always held in one country (a "Victory Day" parade
+    in Pyongyang is not Moscow's)."""
+    editions = catalogue.series[series]
+    if city:
+        folded = fold(city)
+        return not any(fold(place) == folded for e in editions for place in e.places)
+    countries = {e.country for e in editions}
+    return bool(country) and len(countries) == 1 and country not in countries
 
 
 def _series_only(title: str, sentences: list[str], published: datetime.date) -> EventDraft | None:

@@ -274,7 +274,7 @@ def _event_for(mention, guests, refs, sentence: str):
     if cut:
         hi = mention.end + cut.start()
     for start, _end, draft in refs:
-        if lo <= start < hi:
+        if start < 0 or lo <= start < hi:  # (a negative start: the whole sentence)
             return draft
     return None
 
