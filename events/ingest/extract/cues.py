@@ -43,7 +43,7 @@ SPEAKER_AFTER = re.compile(
 # (a blanked apposition leaves ",   ," between two names of a list)
 LIST_GAP = re.compile(
     r"^\s*(?:,\s*)?(?:,|;|,?\s*and|;\s*and|,?\s*as well as|,?\s*along with)\s*"
-    r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s*)?$"
+    r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s*|(?:[A-Z][\w-]*\s+){1,2})?$"
 )
 
 _I = re.I
