@@ -37,9 +37,11 @@ from .cues import (
     may_present_left,
 )
 
-VIDEO = re.compile(r"video|online|remotely", re.I)
+VIDEO = re.compile(r"video|online|remotely|virtual", re.I)
 VIDEO_CUE = re.compile(
-    r"\b(?:(?:by|via) video|video link|video conference|online|remotely)\b", re.I
+    r"\b(?:(?:by|via) video|video link|video conference|video (?:message|address|speech|"
+    r"statement)s?|virtually|online|remotely)\b",
+    re.I,
 )
 RATHER_THAN_VIDEO = re.compile(r"rather than (?:by |via )?video", re.I)
 # "11 leaders have accepted, Xi and Modi among them" / "..., including Xi": the list takes

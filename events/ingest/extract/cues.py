@@ -65,7 +65,9 @@ R_DECLINE = re.compile(
     r"journey)|turn(?:ed|s)? (?:the invitation |it )?down|turned down|"
     r"stay(?:ed|s|ing)? (?:away|home|in)\b|skip(?:s|ped|ping)?|to miss|will miss|missed|"
     r"pull(?:ed|s)? out|withdr(?:ew|awn|aws)|absent|absentee|"
-    r"(?:by|via) video|video link|video conference|online|remotely|not among|"
+    r"(?:by|via) video|video link|video conference|video (?:message|address|speech|statement)s?|"
+    r"virtually|online|remotely|not among|no longer (?:be )?(?:attend|travel|com|go)\w*|"
+    r"not to (?:attend|travel|go|come|join|take part)|"
     r"chosen not to|decided not to|not be there|rather than in person|is sending|"
     r"was sending|will send|to send|sent|sending|asked [^,.]{0,40} to represent)",
     _I,
@@ -261,7 +263,7 @@ WHOM_INVITED = re.compile(r"\s+(?:has |had |have )?(?:also |personally )?invited
 DECLINE_HINTS = (
     "not", "n't", "unable", "declin", "turn", "stay", "skip", "miss", "pull", "withdr", "absent",
     "video", "online", "remotely", "rather than", "send", "sent", "asked", "cancel", "call",
-    "excus", "rul", "no plans", "no intention",
+    "excus", "rul", "no plans", "no intention", "virtual", "no longer",
 )  # fmt: skip
 FUTURE_HINTS = (
     "will", "would", "due", "expected", "scheduled", "slated", "set to", "going to", "to attend",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .cues import AT_WORD
 from .dates import find_dates
 from .knowledge import Knowledge
-from .series import Catalogue, fold, tense, years_near
+from .series import Catalogue, fold, has_word, tense, years_near
 
 # Order matters: the first kind whose pattern matches a phrase wins.
 KIND_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -425,7 +425,11 @@ def find_edition(
                 year=years[0] if years else None,
                 past=past,
             )
-            if edition is not None and not _elsewhere(catalogue, sid, city, country):
+            if edition is None:
+                continue
+            folded = fold(window)
+            placed = any(has_word(folded, fold(p)) for p in edition.places)
+            if placed or not _elsewhere(catalogue, sid, city, country):
                 return edition
         if kind in ("inauguration", "coronation", "funeral"):
             keys = catalogue.who_mentions(window)

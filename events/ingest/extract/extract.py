@@ -74,13 +74,19 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
         return False
 
     reader = Reader(knowledge)
-    reader.mentions(title or "")  # registers the people the headline names
+    headline = _headline(title)
+    if headline is None:
+        reader.mentions(title or "")  # registers the people the headline names
     reader.previous_subject = None
     others = OtherEvents(event, published, knowledge, kinds)
     best: dict[tuple[str, str, str], tuple[str, str | None, float, str | None]] = {}
     inviters: dict[str, str] = {}
     hosts: set[str] = set()
     previous = ""
+    evidence_of = {}
+    if headline is not None:  # a headline's claims ("X to skip the summit") count too
+        evidence_of[headline] = title
+        sentences = [headline, *sentences]
     for sentence in sentences:
         prior = reader.previous_subject
         mentions = reader.mentions(sentence)
@@ -152,6 +158,10 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
                 best[key] = (sentence, person.country, confidence, None)
         previous = sentence
 
+    if evidence_of:
+        best = {
+            key: (evidence_of.get(value[0], value[0]), *value[1:]) for key, value in best.items()
+        }
     claims = []
     named = {(ev, best[(ev, n, s)][1], s) for ev, n, s in best if "|" not in n}
     for ev, name, status in best:
@@ -203,6 +213,24 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
 
 IN_THEIR_PLACE = re.compile(r"[^.;,]{0,30}?\b(?:in (?:his|her) place|instead)\b")
 SENDS = re.compile(r"\b(?:send|sends|sending|sent|represented by|in (?:his|her) place)\b")
+
+
+HEADLINE_TO = re.compile(
+    r"\b(?P<neg>not )?to (?P<verb>attend|skip|miss|visit|travel|go|lead|represent|join|address|"
+    r"stay away|pull out|withdraw|send|decline|boycott|give|watch|fly|be)\b",
+    re.I,
+)
+
+
+def _headline(title: str) -> str | None:
+    """The headline as a sentence to read for claims, its infinitives made future ("X to skip
+    the summit" reads "X will skip the summit"); None when it is a fragment with no verb."""
+    if not title or len(title) > 300:
+        return None
+    text = HEADLINE_TO.sub(
+        lambda m: ("will not " if m.group("neg") else "will ") + m.group("verb"), title
+    )
+    return text.rstrip(" .") + "."
 
 
 def _sender_country(mention, guests, sentence: str) -> str | None:

@@ -205,7 +205,7 @@ class Catalogue:
             if same:
                 editions = same
         folded = fold(context)
-        placed = [e for e in editions if any(_has_word(folded, fold(p)) for p in e.places)]
+        placed = [e for e in editions if any(has_word(folded, fold(p)) for p in e.places)]
         if placed and len({e.city for e in editions}) > 1:
             editions = placed
         best = min(editions, key=lambda e: e.cost(published, past))
@@ -222,7 +222,7 @@ class Catalogue:
         return min(editions, key=lambda e: e.cost(published, past)) if editions else None
 
 
-def _has_word(folded_text: str, folded_word: str) -> bool:
+def has_word(folded_text: str, folded_word: str) -> bool:
     i = folded_text.find(folded_word)
     while i >= 0:
         before = folded_text[i - 1] if i else " "
