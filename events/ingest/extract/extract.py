@@ -75,8 +75,7 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
 
     reader = Reader(knowledge)
     headline = _headline(title)
-    if headline is None:
-        reader.mentions(title or "")  # registers the people the headline names
+    reader.mentions(title or "")  # registers the people the headline names
     reader.previous_subject = None
     others = OtherEvents(event, published, knowledge, kinds)
     best: dict[tuple[str, str, str], tuple[str, str | None, float, str | None]] = {}
@@ -84,9 +83,9 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
     hosts: set[str] = set()
     previous = ""
     evidence_of = {}
-    if headline is not None:  # a headline's claims ("X to skip the summit") count too
-        evidence_of[headline] = title
-        sentences = [headline, *sentences]
+    if headline is not None:  # a headline's claims ("X to skip the summit") count too; read
+        evidence_of[headline] = title  # last, so that the body's sentence is the evidence
+        sentences = [*sentences, headline]
     for sentence in sentences:
         prior = reader.previous_subject
         mentions = reader.mentions(sentence)
