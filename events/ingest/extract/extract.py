@@ -161,6 +161,7 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
         best = {
             key: (evidence_of.get(value[0], value[0]), *value[1:]) for key, value in best.items()
         }
+    best = _merge_spellings(best)
     claims = []
     named = {(ev, best[(ev, n, s)][1], s) for ev, n, s in best if "|" not in n}
     for ev, name, status in best:
@@ -212,6 +213,29 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
 
 IN_THEIR_PLACE = re.compile(r"[^.;,]{0,30}?\b(?:in (?:his|her) place|instead)\b")
 SENDS = re.compile(r"\b(?:send|sends|sending|sent|represented by|in (?:his|her) place)\b")
+
+
+def _merge_spellings(best: dict) -> dict:
+    """One person under two spellings of one report ("Emmanuel Macron" and "Emmanuel
+    Jean-Michel Macron", of one country): the claims go to the fuller name."""
+    names = {(n, best[key][1]) for key in best for n in [key[1]] if "|" not in n}
+    words = {n: set(fold(n).split()) for n, _c in names}
+    fuller = {}
+    for name, country in names:
+        for other, other_country in names:
+            if (
+                other != name
+                and other_country == country
+                and len(words[name]) > 1
+                and words[name] < words[other]
+            ):
+                fuller[name] = other
+    if not fuller:
+        return best
+    merged: dict = {}
+    for (ev, name, status), value in best.items():
+        merged.setdefault((ev, fuller.get(name, name), status), value)
+    return merged
 
 
 HEADLINE_TO = re.compile(
