@@ -7,6 +7,7 @@ value (for Docker and Kubernetes secrets).
 """
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -101,4 +102,12 @@ def env_broker(name: str, default: str) -> str:
         raise ImproperlyConfigured(
             f"{name}: expected a redis://, amqp:// or filesystem:// URL, got {raw!r}"
         )
+    return raw
+
+
+def env_rate(name: str, default: str) -> str:
+    """A throttle rate, "<number>/<second|minute|hour|day>"."""
+    raw = (env_str(name) or default).strip()
+    if not re.fullmatch(r"[1-9][0-9]*/(second|minute|hour|day)", raw):
+        raise ImproperlyConfigured(f"{name}: expected a rate such as 100/minute, got {raw!r}")
     return raw
