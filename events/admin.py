@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from events import services
-from events.models import Claim, Country, Event, Invitation, Person, ReviewState
+from events.ingest import services as ingest_services
+from events.models import Claim, Country, Event, Invitation, Person, Report, ReviewState, Source
 
 
 @admin.register(Country)
@@ -137,10 +138,7 @@ class ClaimAdmin(admin.ModelAdmin):
         self._review(request, queryset, approve=False)
 
 
-# --- Ingestion (issue 5) ---------------------------------------------------------------
-
-from events.ingest import services as ingest_services  # noqa: E402
-from events.models import Report, Source  # noqa: E402
+# --- Ingestion: feeds and the reports they bring ------------------------------------------
 
 
 @admin.register(Source)

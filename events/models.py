@@ -6,6 +6,7 @@ so lists never have to walk the claim history. Only `events.services` writes.
 """
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.validators import URLValidator
@@ -435,6 +436,10 @@ class Claim(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The report the claim was extracted from (none for a claim an editor recorded).
+    report = models.ForeignKey(
+        "Report", null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
 
     objects = ClaimQuerySet.as_manager()
 
@@ -469,8 +474,6 @@ class Claim(models.Model):
         else the URL's host."""
         if self.source_outlet:
             return self.source_outlet.strip().lower()
-        from urllib.parse import urlsplit
-
         return urlsplit(self.source_url).hostname or self.source_url
 
 
@@ -586,11 +589,3 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url or f"Report {self.pk}"
-
-
-Claim.add_to_class(
-    "report",
-    models.ForeignKey(
-        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
-    ),
-)
