@@ -185,7 +185,7 @@ class EventQuerySet(models.QuerySet):
     def search(self, text: str):
         return self.filter(Q(title__icontains=text) | Q(city__icontains=text))
 
-    # --- reads for the web pages and feeds (issue 4) ---------------------------
+    # --- reads for the web pages and feeds ---------------------------------
     def not_ended(self, today: datetime.date | None = None):
         """Upcoming events, cancelled ones included (calendars must learn of a
         cancellation rather than see the event vanish)."""
@@ -322,7 +322,7 @@ class InvitationQuerySet(models.QuerySet):
     def with_current_claim(self):
         return self.select_related("invitee", "invitee__country", "inviter", "current_claim")
 
-    # --- reads for the web pages (issue 4) --------------------------------------
+    # --- reads for the web pages --------------------------------------------
     def with_history(self):
         """Current claim and the full claim history, prefetched: a constant
         number of queries whatever the number of invitees and claims."""
@@ -387,7 +387,7 @@ class ClaimQuerySet(models.QuerySet):
     def history(self):
         return self.order_by("as_of", "created_at", "id")
 
-    # --- reads for the Atom feed (issue 4) ------------------------------------
+    # --- reads for the Atom feed ------------------------------------------
     def status_changes(self):
         """Approved claims, newest first, with what a feed entry needs joined."""
         return (
@@ -477,7 +477,7 @@ class Claim(models.Model):
         return urlsplit(self.source_url).hostname or self.source_url
 
 
-# --- Ingestion (issue 5): feeds, the reports they bring, and the claims' link to them ---
+# --- Ingestion: feeds, the reports they bring, and the claims' link to them ---
 
 
 class FeedKind(models.TextChoices):
