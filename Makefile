@@ -52,19 +52,19 @@ format: $(VENV)/.dev-installed
 # server and the base name of the benchmark databases (default dais_bench).
 BENCH_DB ?= postgres://postgres@127.0.0.1:5432/dais_bench
 bench: $(VENV)/.run-installed
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r1_api.py
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r2_pages.py
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r3_growth.py
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r5_load.py
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)}_r4 $(PY) bench/r4_ingest.py --broker $${BENCH_BROKER:-redis://127.0.0.1:6379/5}
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) -m bench.r1_api
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) -m bench.r2_pages
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) -m bench.r3_growth
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) -m bench.r5_load
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)}_r4 $(PY) -m bench.r4_ingest --broker $${BENCH_BROKER:-redis://127.0.0.1:6379/5}
 	@echo "Results in bench/RESULTS.md"
 
 bench-quick: $(VENV)/.run-installed
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r1_api.py --quick
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r2_pages.py --quick
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r3_growth.py --quick
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) bench/r5_load.py --quick
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)}_r4 $(PY) bench/r4_ingest.py --quick --no-write --broker $${BENCH_BROKER:-redis://127.0.0.1:6379/5}
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) -m bench.r1_api --quick
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) -m bench.r2_pages --quick
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) -m bench.r3_growth --quick
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} $(PY) -m bench.r5_load --quick
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)}_r4 $(PY) -m bench.r4_ingest --quick --no-write --broker $${BENCH_BROKER:-redis://127.0.0.1:6379/5}
 
 clean-var:
 	rm -rf var/

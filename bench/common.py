@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -41,7 +40,6 @@ def parser(description: str) -> argparse.ArgumentParser:
 
 def setup_django(database_url: str | None = None) -> None:
     """Configure Django for the benchmark (call before importing models)."""
-    sys.path.insert(0, str(ROOT))
     for key, value in BENCH_ENV.items():
         os.environ.setdefault(key, value)
     if database_url:

@@ -66,7 +66,8 @@ def ensure(scale: str, log=print) -> str:
     subprocess.run(
         [
             python,
-            "bench/generate.py",
+            "-m",
+            "bench.generate",
             "--events",
             str(events),
             "--invitations",

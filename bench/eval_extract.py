@@ -1,7 +1,7 @@
 """Score the extractor on annotated reports and measure its speed.
 
-    python bench/eval_extract.py [PATH ...] [--repeat N] [--words 400] [--no-speed] [-v]
-    python bench/eval_extract.py --realnews [DIR] [--no-speed] [-v]
+    python -m bench.eval_extract [PATH ...] [--repeat N] [--words 400] [--no-speed] [-v]
+    python -m bench.eval_extract --realnews [DIR] [--no-speed] [-v]
 
 PATH is a folder of annotated reports (or one report file); by default the shared samples and
 bench/extract_corpus (our own held-out set). Figures are printed per PATH.
@@ -27,16 +27,14 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from events.ingest.extract import Knowledge, extract_report
+from events.ingest.extract.series import Catalogue
 
-from events.ingest.extract import Knowledge, extract_report  # noqa: E402
-from events.ingest.extract.series import Catalogue  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 _SHARED = ROOT.parent / "shared"
 # the main checkout sits next to shared/, a git worktree one level deeper

@@ -1,6 +1,6 @@
 """Generate a synthetic Dais data set of a chosen scale, fast.
 
-    python bench/generate.py --events 10000 --invitations 100000 --claims 1000000
+    python -m bench.generate --events 10000 --invitations 100000 --claims 1000000
 
 Realistic in shape: a few events with hundreds of invitees and most with a
 handful; claims spread over several years, most of them approved; every
@@ -16,23 +16,14 @@ import argparse
 import datetime
 import os
 import random
-import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+import django
+from django.db import connection, transaction
+from django.utils import timezone
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection, transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from events.models import Claim, Country, Event, Invitation, Person  # noqa: E402, F401
-from events.status import derive_status  # noqa: E402
+from events.status import derive_status
 
 KINDS = [
     "parade",
@@ -127,6 +118,8 @@ def next_id(model) -> int:
 def generate(
     events: int, invitations: int, claims: int, people: int, seed: int, replace: bool
 ) -> None:
+    from events.models import Claim, Country, Event, Invitation, Person  # needs django.setup()
+
     rng = random.Random(seed)
     today = timezone.localdate()
     now = timezone.now()
@@ -339,6 +332,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not (args.events <= args.invitations <= args.claims):
         parser.error("need events <= invitations <= claims")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+    django.setup()
     t0 = time.monotonic()
     generate(args.events, args.invitations, args.claims, args.people, args.seed, args.replace)
     log(f"done in {time.monotonic() - t0:.1f}s")

@@ -1,19 +1,16 @@
 """R1: GET /api/events/?upcoming=true (a page of 50 events with their
 invitations) against a one-query baseline producing the same JSON.
 
-    python bench/r1_api.py [--quick] [--repeat N] [--inner N]
+    python -m bench.r1_api [--quick] [--repeat N] [--inner N]
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench import datasets  # noqa: E402
-from bench.common import (  # noqa: E402
+from bench import datasets
+from bench.common import (
     client,
     compare,
     get_ok,

@@ -1,18 +1,15 @@
 """R2: the home page and an event page with about 300 invitees against
 one-query baselines building the same data as JSON in PostgreSQL.
 
-    python bench/r2_pages.py [--quick] [--repeat N] [--inner N]
+    python -m bench.r2_pages [--quick] [--repeat N] [--inner N]
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench import datasets  # noqa: E402
-from bench.common import (  # noqa: E402
+from bench import datasets
+from bench.common import (
     client,
     compare,
     get_ok,

@@ -2,7 +2,7 @@
 of 10k claims. Each database is served by its own worker process (warmed up);
 the requests alternate between them, one at a time.
 
-    python bench/r3_growth.py [--quick] [--repeat N] [--inner N]
+    python -m bench.r3_growth [--quick] [--repeat N] [--inner N]
 
 The pages compared hold comparable content: on the small database page 1; on the
 large one the page (among its first 10) whose events hold the number of
@@ -16,12 +16,9 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench import datasets  # noqa: E402
-from bench.common import parser, summary, verdict  # noqa: E402
+from bench import datasets
+from bench.common import ROOT, parser, summary, verdict
 
 TARGET = 1.3
 # The large database's page is chosen among its first pages: a deep page (an
@@ -70,7 +67,8 @@ def worker(url: str) -> None:
 class Worker:
     def __init__(self, url: str):
         self.proc = subprocess.Popen(
-            [sys.executable, __file__, "--worker", url],
+            [sys.executable, "-m", "bench.r3_growth", "--worker", url],
+            cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

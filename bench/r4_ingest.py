@@ -1,7 +1,7 @@
 """R4 ingestion: the whole pipeline through Celery against the same functions in a plain loop.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/dais_bench \\
-    CELERY_BROKER_URL=redis://127.0.0.1:6379/5 python bench/r4_ingest.py [--repeat 3] [--quick]
+    CELERY_BROKER_URL=redis://127.0.0.1:6379/5 python -m bench.r4_ingest [--repeat 3] [--quick]
 
 A fixed corpus of wire reports (several RSS and Atom feeds; a few items carry
 their full text, most need the article page) is served from 127.0.0.1. Each
@@ -43,7 +43,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 
 SECTION = "R4 ingestion"
@@ -542,7 +541,7 @@ def main(argv: list[str] | None = None) -> int:
 
         markdown = (
             f"Machine: {machine_info()}\n\n"
-            f"`python bench/r4_ingest.py --items {args.items} --feeds {args.feeds} "
+            f"`python -m bench.r4_ingest --items {args.items} --feeds {args.feeds} "
             f"--repeat {args.repeat}` ({datetime.date.today():%Y-%m-%d}): the whole pipeline "
             f"(poll, fetch, extract, link, record claims) over {args.items} local feed items, "
             f"corpus `{corpus_digest(routes)[:12]}`.\n\n"

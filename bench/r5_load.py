@@ -1,7 +1,7 @@
 """R5: gunicorn on 127.0.0.1, a 30-second wrk run at 64 connections on / and on
 /api/events/: counts errors and 5xx, prints requests/s and p99 latency.
 
-    python bench/r5_load.py [--quick] [--duration S] [--connections N]
+    python -m bench.r5_load [--quick] [--duration S] [--connections N]
 
 Production settings (DEBUG off, a SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, no HTTPS
 redirect). The anonymous API throttle is raised for the run
@@ -20,10 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench import datasets  # noqa: E402
-from bench.common import BENCH_ENV, ROOT, parser  # noqa: E402
+from bench import datasets
+from bench.common import BENCH_ENV, ROOT, parser
 
 PATHS = ["/", "/api/events/"]
 

@@ -1,5 +1,5 @@
 """The R4 benchmark at tiny scale: its corpus is fixed, served as feeds and
-pages the pipeline reads, and `bench/r4_ingest.py --quick` runs end to end
+pages the pipeline reads, and `python -m bench.r4_ingest --quick` runs end to end
 (a real Celery worker and the plain loop) against the test database.
 
 Only a smoke test: the benchmark's figures are never a pass/fail here."""
@@ -81,7 +81,7 @@ def test_it_runs_the_quick_benchmark_end_to_end(tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the benchmark runs on PostgreSQL only")
     done = subprocess.run(
-        [sys.executable, "bench/r4_ingest.py", "--quick", "--no-write"],
+        [sys.executable, "-m", "bench.r4_ingest", "--quick", "--no-write"],
         cwd=ROOT,
         env=env,
         capture_output=True,

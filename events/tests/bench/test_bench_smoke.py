@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(
 
 def run(script: str) -> str:
     result = subprocess.run(
-        [sys.executable, f"bench/{script}", "--quick"],
+        [sys.executable, "-m", f"bench.{script}", "--quick"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -31,18 +31,18 @@ def run(script: str) -> str:
 
 
 def test_it_runs_r1_and_finds_the_api_equal_to_its_baseline():
-    out = run("r1_api.py")
+    out = run("r1_api")
     assert "same JSON" in out and "checked equal" in out
     assert "R1 API/baseline ratio min/median/max:" in out
 
 
 def test_it_runs_r2_on_the_home_page_and_an_event_page():
-    out = run("r2_pages.py")
+    out = run("r2_pages")
     assert "R2 home page page/baseline ratio" in out
     assert "R2 event page" in out
 
 
 def test_it_runs_r3_on_two_databases():
-    out = run("r3_growth.py")
+    out = run("r3_growth")
     assert "R3 api large/small ratio" in out
     assert "R3 home large/small ratio" in out
