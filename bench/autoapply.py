@@ -1,7 +1,7 @@
 """Calibrate the auto-apply rule: how many extracted claims it would apply without review, and
 how many of those are right.
 
-    python bench/autoapply.py [DIR ...] [--floor 0.8] [--sweep] [-v]
+    python -m bench.autoapply [DIR ...] [--floor 0.8] [--sweep] [-v]
 
 DIR is a folder of annotated reports (the ``gold`` key; by default the real-news development
 set var/realnews/texts/dev, see bench/realnews/README.md, and shared/samples/reports). Each
@@ -23,23 +23,21 @@ import datetime
 import json
 import os
 import re
-import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from events.ingest.autoapply import (  # noqa: E402
+from events.ingest.autoapply import (
     REASONS,
     EventFacts,
     InviteeFacts,
     refusal,
     stated_days,
 )
-from events.ingest.extract import Knowledge, extract_report  # noqa: E402
-from events.ingest.extract.series import Catalogue  # noqa: E402
+from events.ingest.extract import Knowledge, extract_report
+from events.ingest.extract.series import Catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _main_checkout() -> Path:
