@@ -68,6 +68,8 @@ UNSURE_BEFORE = re.compile(
     r"(?![^,;]*(?:[,;]|\b(?:said|says)\b))[^;]*$",
     re.I,
 )
+# a plan reported after the event is still only a plan: "was due to attend", "would attend"
+PLANNED = re.compile(r"(?:would|was|were|had been|has been) ")
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
 
 
@@ -208,7 +210,7 @@ def sentence_statuses(
             text = future.group(0).lower()
             statuses.add(
                 "accepted"
-                if "accept" in text or earlier
+                if "accept" in text or earlier or PLANNED.match(text)
                 else _presence(text, sentence, event_past, False)
             )
         # joining by video is not attendance: "stayed in Moscow and addressed it by video link"

@@ -175,11 +175,13 @@ class EventDraft:
     period: str | None = None  # "2029" or "2029-05" when only the year or month is known
     series: str | None = None
     edition: int | None = None
+    known_start: datetime.date | None = None  # the catalogue's day, even when not output
 
     def apply_edition(self, edition, *, keep_date: bool = False) -> None:
         """Name, place and dates from a catalogue edition. ``keep_date``: the text gave no day
         for an edition mentioned in passing: the year only."""
         self.series, self.edition = edition.series, edition.year
+        self.known_start = edition.start
         self.name = edition.name(self.kind)
         if edition.who:
             self.honoree = edition.who
@@ -430,6 +432,13 @@ def find_edition(
             folded = fold(window)
             placed = any(has_word(folded, fold(p)) for p in edition.places)
             if placed or not _elsewhere(catalogue, sid, city, country):
+                return edition
+        if kind in ("parade", "summit", "conference") and start > 0:
+            years = years_near(window, start - lo, end - lo)
+            edition = catalogue.by_place(
+                kind, text[max(0, start - 60) : end + 60], published, years[0] if years else None
+            )
+            if edition is not None:
                 return edition
         if kind in ("inauguration", "coronation", "funeral"):
             keys = catalogue.who_mentions(window)

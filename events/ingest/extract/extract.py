@@ -311,7 +311,8 @@ def _presence_for(event_past: bool | None) -> str:
 
 
 def _is_past(draft, published: datetime.date) -> bool:
-    return draft.start_date is None or draft.start_date < published
+    start = draft.start_date or draft.known_start
+    return start is None or start < published
 
 
 def _event_for(mention, guests, refs, sentence: str):

@@ -86,16 +86,14 @@ class OtherEvents:
         )
         dates = [d for d in find_dates(after[:30], self.published) if d[2] == "absolute"]
         other_date = dates and self.main.start_date and dates[0][1] != self.main.start_date
-        if not (past or other_city or other_year or other_date):
-            return None
-        if kind != self.main.kind and not (other_city or other_date or other_year or past):
-            return None
         edition = self._catalogued(sentence, m, kind, year, city, past)
         if edition is not None and (edition.series, edition.year) == (
             self.main.series,
             self.main.edition,
         ):
             return None  # the report's own event under another phrase
+        if edition is None and not (past or other_city or other_year or other_date):
+            return None
         if edition is not None:
             key = (edition.series, edition.year, edition.start)
         else:
@@ -106,7 +104,7 @@ class OtherEvents:
                 draft = EventDraft(key=f"e{len(self.events) + 2}", name=edition.name(), kind=kind)
                 if dates:
                     draft.start_date, draft.date_precision = dates[0][1], "day"
-                draft.apply_edition(edition, keep_date=True)
+                draft.apply_edition(edition, keep_date=not self._dated(edition, sentence))
             else:
                 draft = EventDraft(key=f"e{len(self.events) + 2}", name=name, kind=kind)
                 if city:
@@ -146,11 +144,25 @@ class OtherEvents:
                 if city and fold(city[1]) not in {fold(p) for p in edition.places}:
                     continue  # "a meeting of BRICS ministers in Cape Town": not the summit
                 return edition
+        edition = catalogue.by_place(kind, window, self.published, year_value)
+        if edition is not None and (not city or fold(city[1]) in {fold(p) for p in edition.places}):
+            return edition
         if self.main.series and kind == self.main.kind and year_value is not None:
             edition = catalogue.edition(self.main.series, self.published, year=year_value)
             if edition is not None and edition.year == year_value:
                 return edition
         return None
+
+    def _dated(self, edition, sentence: str) -> bool:
+        """Whether the sentence gives a day of the edition ("in Jakarta on Tuesday"): then the
+        edition keeps its first day; an edition named without a day keeps only its year."""
+        if edition.start is None:
+            return False
+        end = edition.end or edition.start
+        return any(
+            edition.start - datetime.timedelta(days=1) <= d <= end + datetime.timedelta(days=1)
+            for _o, d, _how in find_dates(sentence, self.published)
+        )
 
     def _edition(self, year: str) -> EventDraft:
         if self.main.series:

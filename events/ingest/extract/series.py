@@ -179,6 +179,28 @@ class Catalogue:
         out.sort()
         return out
 
+    def by_place(
+        self, kind: str, window: str, published: datetime.date, year: int | None = None
+    ) -> Edition | None:
+        """The one edition of a series of this kind held in a place the window names ("a
+        military parade in Beijing", "the summit in Kazan"), near the published date or in the
+        given year; None when no edition or more than one series fits."""
+        folded = fold(window)
+        found = {}
+        for sid, editions in self.series.items():
+            if self.series_kind[sid] != kind:
+                continue
+            for e in editions:
+                if year is not None and e.year != year:
+                    continue
+                if year is None and abs((e._pivot() - published).days) > MAX_REACH:
+                    continue
+                if e.who is None and any(has_word(folded, fold(p)) for p in e.places):
+                    best = found.get(sid)
+                    if best is None or e.cost(published, None) < best.cost(published, None):
+                        found[sid] = e
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def who_mentions(self, text: str) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group(0)) for m in self._keys.finditer(text)]
 
