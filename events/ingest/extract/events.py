@@ -433,13 +433,6 @@ def find_edition(
             placed = any(has_word(folded, fold(p)) for p in edition.places)
             if placed or not _elsewhere(catalogue, sid, city, country):
                 return edition
-        if kind in ("parade", "summit", "conference") and start > 0:
-            years = years_near(window, start - lo, end - lo)
-            edition = catalogue.by_place(
-                kind, text[max(0, start - 60) : end + 60], published, years[0] if years else None
-            )
-            if edition is not None:
-                return edition
         if kind in ("inauguration", "coronation", "funeral"):
             keys = catalogue.who_mentions(window)
             # the name nearest the event phrase: "Biden's inauguration", "funeral of Abe"

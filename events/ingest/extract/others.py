@@ -11,7 +11,7 @@ import re
 from .dates import find_dates
 from .events import EventDraft, KindHits, cities_in, event_name, kind_of, named_after_city
 from .knowledge import Knowledge
-from .series import Catalogue, fold
+from .series import Catalogue, fold, tense
 
 PAST_MARK = re.compile(
     r"\b(?:last year's|last year’s|previous|past|earlier)\s+(?:[\w-]+\s+){0,3}$",
@@ -138,14 +138,18 @@ class OtherEvents:
             }:
                 continue
             edition = catalogue.edition(
-                sid, self.published, window, number=number, year=year_value, past=True
+                sid, self.published, window, number=number, year=year_value, past=tense(sentence)
             )
             if edition is not None and (year_value is None or edition.year == year_value):
                 if city and fold(city[1]) not in {fold(p) for p in edition.places}:
                     continue  # "a meeting of BRICS ministers in Cape Town": not the summit
                 return edition
         edition = catalogue.by_place(kind, window, self.published, year_value)
-        if edition is not None and (not city or fold(city[1]) in {fold(p) for p in edition.places}):
+        if (
+            edition is not None
+            and (not city or fold(city[1]) in {fold(p) for p in edition.places})
+            and (year_value is not None or kind != self.main.kind)
+        ):
             return edition
         if self.main.series and kind == self.main.kind and year_value is not None:
             edition = catalogue.edition(self.main.series, self.published, year=year_value)
