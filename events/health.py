@@ -1,11 +1,14 @@
 """GET /healthz: 200 when the database and the Celery broker answer, 503 otherwise."""
 
 import logging
+import os
 
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from tracker.celery import app
 
 logger = logging.getLogger(__name__)
 
@@ -22,8 +25,6 @@ def check_database() -> str | None:
 
 
 def check_broker() -> str | None:
-    from tracker.celery import app
-
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
@@ -36,8 +37,6 @@ def check_broker() -> str | None:
 
 
 def _check_filesystem_broker(conn) -> None:
-    import os
-
     folder = conn.transport_options.get("data_folder_out")
     if folder and not os.access(folder, os.W_OK):
         raise OSError(f"broker folder {folder} is not writable")

@@ -10,7 +10,7 @@ import random
 
 from celery import shared_task
 from celery.signals import task_postrun, task_prerun, worker_process_init
-from django.db import OperationalError, transaction
+from django.db import OperationalError, close_old_connections, connections, transaction
 from django.utils import timezone
 
 from events.ingest import pipeline, services
@@ -46,8 +46,6 @@ def _warm_up_worker_process(**kwargs) -> None:
     except Exception:  # the database may be down: the first task will build it instead
         logger.warning("warm-up failed", exc_info=True)
     finally:
-        from django.db import connections
-
         connections.close_all()  # never carry a connection from the signal into a task
 
 
@@ -58,8 +56,6 @@ def _retire_old_connections(task=None, **kwargs) -> None:
     failed or is older than CONN_MAX_AGE is closed, a healthy one is kept
     (CELERY_DB_REUSE_MAX stops Celery closing every connection after every task).
     Not for an eager task: it runs inside its caller's transaction."""
-    from django.db import close_old_connections
-
     if task is None or getattr(task.request, "is_eager", False):
         return
 

@@ -9,6 +9,7 @@ value (for Docker and Kubernetes secrets).
 import os
 import re
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -72,8 +73,6 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def env_database(name: str, default: str) -> dict:
-    import dj_database_url
-
     raw = env_str(name) or default
     try:
         config = dj_database_url.parse(raw, conn_max_age=60, conn_health_checks=True)
