@@ -4,7 +4,8 @@ from django.db import models
 
 from events import services
 from events.ingest import services as ingest_services
-from events.models import Claim, Country, Event, Invitation, Person, Report, ReviewState, Source
+from events.models import Claim, Country, Event, Invitation, Person, Report, Source
+from events.status import ReviewState
 
 
 @admin.register(Country)

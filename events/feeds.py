@@ -20,21 +20,12 @@ from django.utils.html import escape
 from django.views.decorators.http import require_GET
 
 from events.forms import EventFilterForm
-from events.models import Claim, Event, InvitationStatus, Lifecycle
+from events.models import Claim, Event, Lifecycle
+from events.status import ICAL_PARTSTAT
 
 CALENDAR_LIMIT = 500
 FEED_LIMIT = 50
 
-# RFC 5545 has no "attended" or "disputed": attended is an accepted invitation
-# that was kept, a disputed one is at best tentative, a denial is a "no".
-PARTSTAT = {
-    InvitationStatus.INVITED: "NEEDS-ACTION",
-    InvitationStatus.ACCEPTED: "ACCEPTED",
-    InvitationStatus.ATTENDED: "ACCEPTED",
-    InvitationStatus.DECLINED: "DECLINED",
-    InvitationStatus.DENIED: "DECLINED",
-    InvitationStatus.DISPUTED: "TENTATIVE",
-}
 ICAL_STATUS = {
     Lifecycle.SCHEDULED: "CONFIRMED",
     Lifecycle.HELD: "CONFIRMED",
@@ -89,7 +80,7 @@ def build_calendar(events, *, name: str) -> bytes:
             person = invitation.invitee
             attendee = icalendar.vCalAddress(settings.SITE_URL + f"/people/{person.slug}/")
             attendee.params["cn"] = person.name
-            attendee.params["partstat"] = PARTSTAT[invitation.status]
+            attendee.params["partstat"] = ICAL_PARTSTAT[invitation.status]
             attendee.params["role"] = "REQ-PARTICIPANT"
             attendee.params["x-dais-status"] = invitation.status
             vevent.add("attendee", attendee, encode=0)

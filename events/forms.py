@@ -16,7 +16,6 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from events.models import (
-    ClaimStatus,
     Country,
     DatePrecision,
     EventKind,
@@ -24,6 +23,7 @@ from events.models import (
     Person,
     PersonKind,
 )
+from events.status import ClaimStatus
 
 
 class FastSelect(forms.Select):

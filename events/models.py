@@ -15,6 +15,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from events.status import ClaimStatus, InvitationStatus, ReviewState
+
 
 class EventKind(models.TextChoices):
     PARADE = "parade", "Military parade"
@@ -41,32 +43,9 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", "Year"
 
 
-class ClaimStatus(models.TextChoices):
-    INVITED = "invited", "Invited"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
-    DENIED = "denied", "Denied"
-    ATTENDED = "attended", "Attended"
-
-
-class InvitationStatus(models.TextChoices):
-    INVITED = "invited", "Invited"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
-    DENIED = "denied", "Denied"
-    ATTENDED = "attended", "Attended"
-    DISPUTED = "disputed", "Disputed"
-
-
 class Origin(models.TextChoices):
     MANUAL = "manual", "Recorded by an editor"
     EXTRACTED = "extracted", "Extracted from a report"
-
-
-class ReviewState(models.TextChoices):
-    PENDING = "pending", "Pending review"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
 
 
 class PersonKind(models.TextChoices):

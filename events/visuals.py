@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from events.templatetags.dais import BAR_ORDER, STATUS_ORDER, http_url
+from events import status as vocabulary
+from events.templatetags.dais import http_url
 
 MAP_FILE = Path(__file__).resolve().parent / "data" / "world-map.json"
 
 # When a country has several invitees, the map shows the status that says most
-# about whether someone from that country will be (or was) there: anyone
-# attending or accepted beats a dispute, which beats an open invitation, which
-# beats refusals. Every invitee is still listed in the tooltip and the text list.
-# (The home page's bars run in the same order.)
-COUNTRY_STATUS_RANK = BAR_ORDER
+# about whether someone from that country will be (or was) there, the first in
+# the bars' order (events.status.BAR_ORDER). Every invitee is still listed in
+# the tooltip and the text list.
+COUNTRY_STATUS_RANK = vocabulary.BAR_ORDER
 # A shape smaller than this (square map units, on a 1000-unit-wide map) also
 # gets a dot, or it could not be seen or hovered.
 SMALL_AREA = 40.0
@@ -65,10 +64,6 @@ class CountryEntry:
         return "\n".join(lines)
 
 
-def strongest(statuses: Iterable[str]) -> str:
-    return min(statuses, key=COUNTRY_STATUS_RANK.index)
-
-
 def world_map(event, invitations: list) -> dict:
     """Every country shape, coloured where someone from it is invited; the host
     marked; the legend and a text list (which includes invitees from countries
@@ -84,7 +79,7 @@ def world_map(event, invitations: list) -> dict:
         entry = entries.setdefault(country.code, CountryEntry(country.code, country.name))
         entry.invitations.append(inv)
     for entry in entries.values():
-        entry.status = strongest(i.status for i in entry.invitations)
+        entry.status = vocabulary.strongest(i.status for i in entry.invitations)
     host = event.country
     if host is not None:
         entries.setdefault(host.code, CountryEntry(host.code, host.name)).host = True
@@ -147,7 +142,7 @@ def timeline(event, invitations: list) -> dict:
     rows = []
     dates = [event.start_date]
     for inv in invitations:
-        claims = [c for c in inv.claims.all() if c.review_state == "approved"]
+        claims = vocabulary.approved(inv.claims.all())
         dates += [c.as_of for c in claims]
         rows.append({"invitation": inv, "claims": claims})
     first, last = min(dates), max(dates)
@@ -181,7 +176,7 @@ def timeline(event, invitations: list) -> dict:
     rows.sort(
         key=lambda r: (
             r["claims"][0].as_of if r["claims"] else datetime.date.max,
-            STATUS_ORDER.index(r["invitation"].status),
+            vocabulary.display_rank(r["invitation"].status),
             r["invitation"].invitee.name,
         )
     )
@@ -201,5 +196,5 @@ def timeline(event, invitations: list) -> dict:
         "event_x": event_x,
         "first": first,
         "last": last,
-        "statuses": ["invited", "accepted", "declined", "denied", "attended"],
+        "statuses": vocabulary.CLAIM_STATUSES,
     }

@@ -315,8 +315,8 @@ SPECTACULAR_SETTINGS = {
         "events.api.schema.postprocess",
     ],
     "ENUM_NAME_OVERRIDES": {
-        "InvitationStatusEnum": "events.models.InvitationStatus",
-        "ClaimStatusEnum": "events.models.ClaimStatus",
+        "InvitationStatusEnum": "events.status.InvitationStatus",
+        "ClaimStatusEnum": "events.status.ClaimStatus",
         "EventKindEnum": "events.models.EventKind",
         "PersonKindEnum": "events.models.PersonKind",
         "CountryCodeEnum": "events.api.fields.COUNTRY_CODES",

@@ -19,11 +19,10 @@ from events.models import (
     Event,
     EventKind,
     Invitation,
-    InvitationStatus,
     Lifecycle,
     Origin,
-    ReviewState,
 )
+from events.status import InvitationStatus, ReviewState
 
 _MAX_ID = 2**63 - 1
 

@@ -17,17 +17,16 @@ from events.api.fields import (
 )
 from events.models import (
     Claim,
-    ClaimStatus,
     Country,
     DatePrecision,
     Event,
     EventKind,
     Invitation,
-    InvitationStatus,
     Lifecycle,
     Person,
     PersonKind,
 )
+from events.status import ClaimStatus, InvitationStatus
 
 # --- Output -------------------------------------------------------------------
 
@@ -77,13 +76,12 @@ class EventInvitationSerializer(serializers.ModelSerializer):
         fields = ["id", "invitee", "status", "status_since", "source"]
 
 
-class StatusCountsSerializer(serializers.Serializer):
-    invited = serializers.IntegerField()
-    accepted = serializers.IntegerField()
-    declined = serializers.IntegerField()
-    denied = serializers.IntegerField()
-    attended = serializers.IntegerField()
-    disputed = serializers.IntegerField()
+# One count per invitation status, in the order events.status defines them.
+StatusCountsSerializer = type(serializers.Serializer)(
+    "StatusCountsSerializer",
+    (serializers.Serializer,),
+    {"__module__": __name__, **{s: serializers.IntegerField() for s in InvitationStatus.values}},
+)
 
 
 def status_counts(invitations) -> dict[str, int]:

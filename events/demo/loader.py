@@ -32,9 +32,9 @@ from events.models import (
     Origin,
     Person,
     PersonKind,
-    ReviewState,
 )
 from events.permissions import EDITORS_GROUP, ensure_editors_group
+from events.status import ReviewState
 
 EDITOR_USERNAME = "editor"
 EDITOR_PASSWORD = "dais-editor"  # noqa: S105 - the documented demo account

@@ -10,18 +10,9 @@ from django.http import QueryDict
 from django.templatetags.static import static
 from django.utils.html import format_html
 
-register = template.Library()
+from events import status as vocabulary
 
-# Order in which an event page lists its invitees.
-STATUS_ORDER = ["accepted", "attended", "disputed", "invited", "declined", "denied"]
-STATUS_HEADINGS = {
-    "accepted": "Accepted",
-    "attended": "Attended",
-    "disputed": "Disputed: sources disagree",
-    "invited": "Invited, no answer known",
-    "declined": "Declined",
-    "denied": "Denied a report they would come",
-}
+register = template.Library()
 
 
 @register.filter
@@ -116,14 +107,10 @@ def status_badge(status: str, label: str | None = None):
     )
 
 
-# Home page bars run from "coming" to "not coming", the pending in between.
-BAR_ORDER = ["attended", "accepted", "disputed", "invited", "declined", "denied"]
-
-
 @register.filter
 def status_shares(event) -> list[tuple[str, int]]:
     """(status, count) for an event annotated by Event.objects.with_status_counts()."""
-    return [(s, n) for s in BAR_ORDER if (n := getattr(event, f"n_{s}", 0))]
+    return [(s, n) for s in vocabulary.BAR_ORDER if (n := getattr(event, f"n_{s}", 0))]
 
 
 @register.filter
@@ -134,7 +121,7 @@ def answered(event) -> int:
 
 @register.filter
 def status_heading(status: str) -> str:
-    return STATUS_HEADINGS.get(status, status.capitalize())
+    return vocabulary.heading(status)
 
 
 @register.simple_tag(takes_context=True)

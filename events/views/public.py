@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
@@ -13,12 +14,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from events import status as vocabulary
 from events import visuals
 from events.forms import ClaimForm, EventFilterForm, InviteeForm
-from events.models import Country, Event, Invitation, InvitationStatus, Person, attach_status_counts
+from events.models import Country, Event, Invitation, Person, attach_status_counts
 from events.permissions import is_editor
-from events.status import contradicts
-from events.templatetags.dais import STATUS_ORDER
+from events.status import InvitationStatus
 
 PAGE_SIZE = 40
 
@@ -85,16 +86,6 @@ def archive(request):
 
 
 # --- One event ---------------------------------------------------------------------
-def dispute_sides(invitation: Invitation) -> list:
-    """The deciding approved claim, then the latest approved one against it."""
-    approved = [c for c in invitation.claims.all() if c.review_state == "approved"]
-    deciding = invitation.current_claim
-    if deciding is None:
-        return []
-    against = [c for c in approved if contradicts(c.status, deciding.status)]
-    return [deciding, against[-1]] if against else [deciding]
-
-
 def fragment_key(invitation: Invitation) -> str:
     """What an invitation's rendered fragment depends on, for {% cache %}: any
     change to the invitation, its invitee or inviter, or any of its claims (a new
@@ -119,15 +110,15 @@ def event_context(request, event: Event, *, forms: dict | None = None) -> dict:
     forms = forms or {}
     editor = is_editor(request.user)
     invitations = list(event.invitations.with_history())
-    groups: dict[str, list] = {status: [] for status in STATUS_ORDER}
+    groups: dict[str, list] = {status: [] for status in vocabulary.DISPLAY_ORDER}
     for invitation in invitations:
-        invitation.visible_claims = [
-            c for c in invitation.claims.all() if editor or c.review_state == "approved"
-        ]
+        claims = invitation.claims.all()
+        approved = vocabulary.approved(claims)
+        invitation.visible_claims = list(claims) if editor else approved
         # Disputed: both sides. Denied: the denial and the report it answers.
         invitation.sides = (
-            dispute_sides(invitation)
-            if invitation.status in (InvitationStatus.DISPUTED, InvitationStatus.DENIED)
+            vocabulary.dispute_sides(approved, window_days=settings.DAIS_DISPUTE_WINDOW_DAYS)
+            if invitation.status in vocabulary.TWO_SIDED
             else []
         )
         if editor:
@@ -193,7 +184,7 @@ def _record(invitations) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     for invitation in invitations:
         counts[invitation.status] = counts.get(invitation.status, 0) + 1
-    return [(status, counts[status]) for status in STATUS_ORDER if counts.get(status)]
+    return vocabulary.by_display_order(counts)
 
 
 def person_detail(request, slug: str):

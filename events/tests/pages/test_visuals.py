@@ -194,13 +194,6 @@ def test_it_updates_the_map_and_timeline_when_an_editor_records_a_claim(client, 
     assert len(MARK.findall(timeline_html(html))) == 11
 
 
-def test_it_ranks_statuses_from_coming_to_not_coming():
-    assert visuals.strongest(["declined", "invited"]) == "invited"
-    assert visuals.strongest(["denied", "accepted", "disputed"]) == "accepted"
-    assert visuals.strongest(["accepted", "attended"]) == "attended"
-    assert visuals.strongest(["denied", "declined"]) == "declined"
-
-
 def test_it_draws_a_status_bar_for_each_upcoming_event(client, scenario):
     html = client.get("/").content.decode()
     parade = html[html.index("Victory Day Parade") :]
