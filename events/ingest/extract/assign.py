@@ -68,6 +68,7 @@ UNSURE_BEFORE = re.compile(
     r"(?![^,;]*(?:[,;]|\b(?:said|says)\b))[^;]*$",
     re.I,
 )
+HYPOTHETICAL = re.compile(r"\b(?:could|might|may)\b", re.I)
 # a plan reported after the event is still only a plan: "was due to attend", "would attend"
 PLANNED = re.compile(r"(?:would|was|were|had been|has been) ")
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
@@ -134,6 +135,28 @@ def _elsewhere(right: str, cue, away) -> bool:
     return bool(place and away(place.group("place")))
 
 
+def _left_statuses(left: str, sentence: str, event_past, future_sentence: bool) -> set[str]:
+    """The status a list takes from the words before it: "Among those present were",
+    "Invitees include", "Those who stayed away included"."""
+    intro = L_PRESENT.search(left[-100:]) if may_present_left(left[-100:]) else None
+    if intro:
+        clause = left[-100:][: intro.start()]
+        cuts = list(CLAUSE_END.finditer(clause))
+        clause = clause[cuts[-1].end() :] if cuts else clause
+        lead = intro.group(0).lower()
+        if lead.startswith(("includ", "among", "such as")):
+            if "invit" in clause.lower():
+                return {"invited"}  # "Invitees include A and B"
+            if hinted(clause.lower(), DECLINE_HINTS) and R_DECLINE.search(clause):
+                return {"declined"}  # "those who stayed away included A, B and C"
+        if future_sentence:
+            return {"accepted"}
+        return {_presence("", sentence, event_past, True)}
+    if "invit" in left.lower() and L_INVITED.search(left[-70:]):
+        return {"invited"}
+    return set()
+
+
 def sentence_statuses(
     sentence: str,
     mentions: list[Mention],
@@ -176,9 +199,11 @@ def sentence_statuses(
         right = _borrowed_cue(right, left)
         statuses: set[str] = set()
         rlow = right.lower()
-        if hinted(left[-40:], L_DECLINE_HINTS) and L_DECLINE.search(
-            left[-40:]
-        ):  # "Li, not Xi, will lead", "in place of X"
+        if (
+            hinted(left[-40:], L_DECLINE_HINTS)
+            and L_DECLINE.search(left[-40:])
+            and not HYPOTHETICAL.search(left[-60:])
+        ):  # "Li, not Xi, will lead", "in place of X"; not "could attend in place of X"
             for mention in group:
                 out.append((mention, "declined"))
             continue
@@ -227,14 +252,7 @@ def sentence_statuses(
         if not statuses and previous_statuses and COMPANION.search(left):
             statuses = set(previous_statuses)
         if not statuses:
-            if may_present_left(left[-100:]) and L_PRESENT.search(left[-100:]):
-                statuses.add(
-                    _presence("", sentence, event_past, not future_sentence)
-                    if not future_sentence
-                    else "accepted"
-                )
-            elif "invit" in left.lower() and L_INVITED.search(left[-70:]):
-                statuses.add("invited")
+            statuses = _left_statuses(left, sentence, event_past, future_sentence)
         if statuses & {"accepted", "attended"} and UNSURE_BEFORE.search(left[-80:]):
             # "It is not clear whether X will attend": nothing stronger than an invitation
             statuses -= {"accepted", "attended"}

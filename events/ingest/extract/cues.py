@@ -74,7 +74,8 @@ R_DECLINE = re.compile(
 )
 R_PRESENT_PAST = re.compile(
     AT_WORD
-    + r"\b(?:attended|(?:was|were) (?:also |all )?(?:among|present|there|in the (?:audience|hall|"
+    + r"\b(?:attended|(?:was|were) (?:also |all )?(?:among(?! (?:those|the) (?:invited|invitees|"
+    r"who (?:were |have been |had been |received ))(?!those who (?:were |have been |had been |received )))|present|there|in the (?:audience|hall|"
     r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:next to|beside|with|at|"
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
     r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented(?! by)|addressed|"
@@ -92,25 +93,30 @@ R_PRESENT_FUTURE = re.compile(
     r"(?:due|expected|scheduled|slated|set to|going to|to attend|to travel|to lead|attending|"
     r"coming)|plans? to (?:attend|travel|go|come|be)|(?:has|have|had) confirmed|confirmed "
     r"(?:the trip|his attendance|her attendance|that)|(?:has|have|had)?\s*accepted|"
-    r"agreed to attend|will be there|(?:has|have|had) (?:also )?said yes|RSVP[’']?d|"
+    r"agreed to attend|will be there|(?:was|were) (?:also )?(?:due|expected|scheduled|set|slated) to "
+    r"(?:attend|travel|come|be there|lead|represent|join)|(?:has|have|had) (?:also )?said yes|RSVP[’']?d|"
     r"(?:had|has) been (?:expected|due)|signed up to attend|go instead|in (?:his|her) place|will make [\w' ]{0,40}?(?:trip|visit|journey)|"
     r"(?:will|would) [\w' ]{0,30}? and (?:travel|attend|come|fly)|(?:is|are) (?:also )?among the (?:[\w-]+ )?guests|"
     r"(?:is|are) (?:also )?among the (?:[\w-]+ )?(?:leaders|dignitaries|heads of state) "
     r"(?:expected|due|confirmed|scheduled)|"
     r"(?:is|are) (?:also )?among the (?:[\w'’-]+ ){0,3}(?:leaders|dignitaries|heads of state|guests) "
     r"(?:in|at)\b|"
-    r"(?:is|are) (?:also )?(?:the )?guests? of honou?r)\b",
+    r"(?:is|are) (?:also )?(?:the )?guests? of honou?r|"
+    r"(?:will|would) be the (?:chief |main |principal )?guest|"
+    r"(?:is|are) (?:to be )?the (?:chief|main|principal) guest)\b",
     _I,
 )
 R_INVITED = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been|had also been|been) (?:also )?invited|"
     r"(?:received|has received|have received) (?:an |the |their |his |her )?invitations?|"
     r"(?:was|were|has been|have been|had been) (?:also )?sent (?:an |the )?invitations?|"
-    r"list of invited|whom [\w' .-]{0,40} (?:had )?(?:also )?invited)\b",
+    r"list of invited|whom [\w' .-]{0,40} (?:had )?(?:also )?invited|"
+    r"among (?:those|the [\w-]+) (?:invited|who (?:were|have been|had been) invited))\b",
     _I,
 )
 L_PRESENT = re.compile(
-    r"(?:confirmed (?:their|his|her|its) (?:presence|attendance|participation)|represented by|(?:is|was|are|were) sending|sending|sent|will send|to send|"
+    r"(?:confirmed (?:their|his|her|its) (?:presence|attendance|participation)|represented by|"
+    r"represented by (?:its|his|her|their|the) (?:[\w-]+ ){0,3}?[\w-]+,|(?:and|to|will|would) send|(?:is|was|are|were) sending|sending|sent|will send|to send|"
     r"(?:led|headed) by|includ(?:ed|ing|e)|among them|among the (?:guests|leaders)(?: were)?|"
     r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|"
     r"as (?:will|did|was|were|has|have|had|is|are|would)|accompanied by|"
@@ -361,4 +367,5 @@ def last_word(text: str) -> str:
 
 
 def may_present_left(left: str) -> bool:
-    return last_word(left) in L_PRESENT_LAST or "with" in left.lower()
+    low = left.lower()
+    return last_word(left) in L_PRESENT_LAST or "with" in low or "represented by" in low

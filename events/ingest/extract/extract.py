@@ -128,13 +128,14 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
             if m.person.name not in hosts
             and (refs or not _is_host(m.person, event.country, event.honoree, event.kind))
         ]
-        away = None if refs else elsewhere
         if heads:
             guests = sorted(guests + heads, key=lambda m: m.start)
-        for mention, status in sentence_statuses(sentence, guests, event_past, previous, away):
+        for text, refs_here, mention, status in _passes(
+            sentence, guests, refs, event_past, previous, elsewhere
+        ):
             person = mention.person
             if person.name.startswith("|"):  # a country without a named person
-                target = _event_for(mention, guests, refs, sentence) or event
+                target = _event_for(mention, guests, refs_here, text) or event
                 if person.country != target.country:
                     desc = person.role or None
                     key = (target.key, f"{desc}{person.name}", status)
@@ -146,7 +147,7 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
                 )
             if not person.known and not person.country:
                 continue  # an unknown name with no country is too often a bystander
-            target = _event_for(mention, guests, refs, sentence) or event
+            target = _event_for(mention, guests, refs_here, text) or event
             if _is_host(person, target.country, target.honoree, target.kind):
                 continue
             if target is not event and status == "accepted" and _is_past(target, published):
@@ -213,6 +214,38 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
 
 IN_THEIR_PLACE = re.compile(r"[^.;,]{0,30}?\b(?:in (?:his|her) place|instead)\b")
 SENDS = re.compile(r"\b(?:send|sends|sending|sent|represented by|in (?:his|her) place)\b")
+
+
+WHO_CLAUSE = re.compile(r",\s+who\s+[^,;]{3,160}?,")
+
+
+def _passes(sentence, guests, refs, event_past, previous, elsewhere):
+    """(text, refs, mention, status) for the sentence's claims. A relative clause after a
+    name that names another event ("X, who attended last year's summit in Y, will not come")
+    is read on its own for that event, and the sentence without it for the rest."""
+    splits = []
+    for mention in guests:
+        clause = WHO_CLAUSE.match(sentence, mention.end)
+        if clause and any(a >= 0 and clause.start() <= a < clause.end() for a, _b, _d in refs):
+            splits.append((mention, clause.start(), clause.end()))
+    if not splits:
+        away = None if refs else elsewhere
+        for mention, status in sentence_statuses(sentence, guests, event_past, previous, away):
+            yield sentence, refs, mention, status
+        return
+    blanked = sentence
+    outer = list(refs)
+    for _mention, a, b in splits:
+        blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+        outer = [r for r in outer if not (r[0] >= 0 and a <= r[0] < b)]
+    away = None if outer else elsewhere
+    for mention, status in sentence_statuses(blanked, guests, event_past, previous, away):
+        yield blanked, outer, mention, status
+    for mention, a, b in splits:
+        inner = [r for r in refs if r[0] >= 0 and a <= r[0] < b]
+        head = sentence[:b]
+        for found, status in sentence_statuses(head, [mention], None, "", None):
+            yield head, inner, found, status
 
 
 def _merge_spellings(best: dict) -> dict:

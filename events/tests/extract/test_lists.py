@@ -1,0 +1,56 @@
+"""Coordinated lists: every member gets the list's status, not only the first one or two."""
+
+from events.tests.extract.sentences import FUTURE, PAST, claim_set
+
+
+def test_a_mixed_list_of_named_people_and_countries_after_among_those_in_attendance():
+    assert claim_set(
+        PAST + "Among those in attendance were Ghana's John Mahama, Chilean President Gabriel "
+        "Boric, Peru's Dina Boluarte and the presidents of Angola and Senegal."
+    ) == {
+        ("John Mahama", "GH", "attended"),
+        ("Gabriel Boric", "CL", "attended"),
+        ("Dina Boluarte", "PE", "attended"),
+        (None, "AO", "attended"),
+        (None, "SN", "attended"),
+    }
+
+
+def test_those_who_stayed_away_include_three():
+    assert claim_set(
+        PAST + "Those who stayed away included Ghana's John Mahama, Chile's Gabriel Boric and "
+        "Peru's Dina Boluarte."
+    ) == {
+        ("John Mahama", "GH", "declined"),
+        ("Gabriel Boric", "CL", "declined"),
+        ("Dina Boluarte", "PE", "declined"),
+    }
+
+
+def test_a_list_running_across_semicolons():
+    assert claim_set(
+        PAST + "Among the guests were King Willem-Alexander of the Netherlands; Crown Princess "
+        "Victoria of Sweden; and Norway's Crown Prince Haakon."
+    ) == {
+        ("King Willem-Alexander", "NL", "attended"),
+        ("Crown Princess Victoria", "SE", "attended"),
+        ("Crown Prince Haakon", "NO", "attended"),
+    }
+
+
+def test_a_list_after_including_takes_the_clause_cue():
+    assert claim_set(
+        FUTURE + "Several leaders have confirmed, including Ghana's John Mahama, Chile's Gabriel "
+        "Boric, Congo Brazzaville's Denis Sassou Nguesso and Eswatini's King Mswati III."
+    ) == {
+        ("John Mahama", "GH", "accepted"),
+        ("Gabriel Boric", "CL", "accepted"),
+        ("Denis Sassou Nguesso", "CG", "accepted"),
+        ("King Mswati III", "SZ", "accepted"),
+    }
+
+
+def test_a_list_joined_by_as_well_as():
+    assert claim_set(
+        FUTURE + "Ghana's John Mahama as well as Chile's Gabriel Boric will attend the summit."
+    ) == {("John Mahama", "GH", "accepted"), ("Gabriel Boric", "CL", "accepted")}
