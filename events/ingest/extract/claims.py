@@ -221,7 +221,7 @@ class Reader:
         ]
         if hinted(sentence, ROLE_HINTS):
             titled += [(m.start("name"), m.group("name")) for m in ROLE_WORD.finditer(sentence)]
-        if ", " in sentence and hinted(sentence, APPOSITION_HINTS):
+        if ", " in sentence and hinted(sentence.lower(), APPOSITION_HINTS):
             titled += appositions(sentence)
         for start, name in titled:
             name = POSSESSIVE.sub("", name)

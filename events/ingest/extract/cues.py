@@ -83,7 +83,7 @@ R_PRESENT_PAST = re.compile(
     r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are|was|were) representing|(?:is|are|was|were) the (?:only|first|last) [\w' -]{0,60}? to (?:attend|make the trip|travel|come)|"
     r"in attendance|(?:was|were) seated|(?:was|were) welcomed|(?:gave|delivered|made) (?:a |his |her )?"
     r"(?:speech|address|remarks)|went in (?:his|her) place|went instead|had already arrived|flew to|"
-    r"sat at|(?:is|are) attending|head(?:ed|s) (?:a|the) (?:long )?(?:line|list|procession) of|in (?:his|her) place|standing in for|to represent)\b",
+    r"sat at|(?:is|are) attending|after (?:attending|taking part in)|head(?:ed|s) (?:a|the) (?:long )?(?:line|list|procession) of|in (?:his|her) place|standing in for|to represent)\b",
     _I,
 )
 R_PRESENT_FUTURE = re.compile(
@@ -93,7 +93,7 @@ R_PRESENT_FUTURE = re.compile(
     r"(?:due|expected|scheduled|slated|set to|going to|to attend|to travel|to lead|attending|"
     r"coming)|plans? to (?:attend|travel|go|come|be)|(?:has|have|had) confirmed|confirmed "
     r"(?:the trip|his attendance|her attendance|that)|(?:has|have|had)?\s*accepted|"
-    r"agreed to attend|will be there|(?:was|were) (?:also )?(?:due|expected|scheduled|set|slated) to "
+    r"agreed to attend|will be there|(?:is|are) (?:also )?confirmed\b(?! (?:as|that|by))|(?:was|were) (?:also )?(?:due|expected|scheduled|set|slated) to "
     r"(?:attend|travel|come|be there|lead|represent|join)|(?:has|have|had) (?:also )?said yes|RSVP[’']?d|"
     r"(?:had|has) been (?:expected|due)|signed up to attend|go instead|in (?:his|her) place|will make [\w' ]{0,40}?(?:trip|visit|journey)|"
     r"(?:will|would) [\w' ]{0,30}? and (?:travel|attend|come|fly)|(?:is|are) (?:also )?among the (?:[\w-]+ )?guests|"
@@ -134,7 +134,9 @@ L_INVITED = re.compile(
     r"(?:invited|invitations? to|extended (?:the|an) invitation to|asked|are)\W*$", _I
 )
 L_DECLINE = re.compile(
-    r"(?:in place of|instead of|rather than(?: by)?|standing in for|, not)\W*$", _I
+    r"(?:in place of|instead of|rather than(?: by)?|standing in for|, not|"
+    r"(?:skipped|missed|shunned|boycotted|snubbed) by)\W*$",
+    _I,
 )
 NOT_INVITED = re.compile(
     r"\b(?:not (?:been |be )?invited|did not invite|not invite|no invitation|not on the list|"
@@ -195,10 +197,15 @@ SENDER_GAP = re.compile(
     r"(?:\s+(?:its|their|a|an|the))?(?:\s+[\w-]+){0,3}?,?\s*"
 )
 # "Vyacheslav Volodin, the speaker of the State Duma" / "Javier Milei, Argentina's president"
+_OFFICE_OF = (
+    r"(?:Vice-President|Vice President|President|Prime Minister|Deputy Prime Minister|"
+    r"Foreign Minister|Minister|Ambassador|Speaker|Chancellor|Premier|Envoy)\s+of\s+"
+    r"(?:the\s+)?(?P<ofc>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})"
+)
 APPOSITION = re.compile(
-    r"(?P<name>" + _NAME2 + r"),\s+(?:the|its|his|her|[A-Z][\w]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<name>" + _NAME2 + r"),\s+(?:(?:the|its|his|her|[A-Z][\w]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:president|prime minister|premier|chancellor|speaker|foreign minister|minister|"
-    r"secretary|ambassador|envoy|leader|head|chairman|king|queen)\b"
+    r"secretary|ambassador|envoy|leader|head|chairman|king|queen)\b|" + _OFFICE_OF + r")"
 )
 _APPOS_COUNTRY = re.compile(
     r",\s+(?:the [\w-]+(?: [\w-]+)? of )?(?P<country>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\s+"
@@ -209,10 +216,11 @@ _APPOS_COUNTRY = re.compile(
 
 
 _APPOS_TAIL = re.compile(
-    r",\s+(?:the|its|his|her|[A-Z][\w]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r",\s+(?:(?:the|its|his|her|[A-Z][\w]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:president|prime minister|premier|chancellor|speaker|foreign minister|minister|"
-    r"secretary|ambassador|envoy|leader|head|chairman|king|queen)\b"
+    r"secretary|ambassador|envoy|leader|head|chairman|king|queen)\b|" + _OFFICE_OF + r")"
 )
+_APPOS_OF = re.compile(r",\s+" + _OFFICE_OF)
 _NAME_AT_END = re.compile("(?:" + _NAME2 + r")\Z")
 
 
@@ -230,9 +238,13 @@ def appositions(sentence: str) -> list[tuple[int, str]]:
 
 
 def appositive_country(knowledge, sentence: str, end: int) -> str | None:
-    """The country of "Lula, Brazil's president," from the apposition after the name."""
+    """The country of "Lula, Brazil's president," or "Oru, Vice-President of Elbonia," from
+    the apposition after the name."""
     m = _APPOS_COUNTRY.match(sentence, end)
-    return knowledge.country_of(m.group("country")) if m else None
+    if m:
+        return knowledge.country_of(m.group("country"))
+    m = _APPOS_OF.match(sentence, end)
+    return knowledge.country_of(m.group("ofc")) if m else None
 
 
 # what follows "whether"/"if" is not asserted: "has yet to confirm whether she will come"
@@ -290,7 +302,9 @@ DENIED_THAT = re.compile(
     r"(?:(?:the\s+|a\s+)?(?:reports?|claims?|speculation)\s+)?that\s+[^,;]{0,40}$",
     _I,
 )
-L_DECLINE_HINTS = ("place of", "instead of", "rather than", "standing in for", ", not")
+L_DECLINE_HINTS = (
+    "place of", "instead of", "rather than", "standing in for", ", not", "ed by",
+)  # fmt: skip
 KEEP_TITLE_HINTS = ("King", "Queen", "Prince", "Emperor", "Empress", "Sultan", "Pope", "Grand Duke")
 ROLE_HINTS = (
     "founder", "spokes", "advis", "speaker", "envoy", "official", "minister", "secretary",

@@ -30,6 +30,7 @@ PAST_IN_PASSING = re.compile(
     r"\bon \d{1,2} [A-Z][a-z]+ (?:19|20)\d\d\b|\bon [A-Z][a-z]+\.? \d{1,2},? (?:19|20)\d\d\b|"
     r"\bthen [A-Z]?[\w']+ (?:prime minister|president)\b"
 )
+APPOSED = re.compile(r",\s*(?:the\s+)?[\w-]*")
 LADDER = {"invited": 0, "accepted": 1, "attended": 2}
 
 
@@ -109,6 +110,11 @@ def _extract(text: str, published: datetime.date, title: str, knowledge: Knowled
             for h in country_heads(sentence, knowledge, reader.countries)
             if h.person.country != event.country
             and not any(m.start <= h.start < m.end for m in mentions)
+            # "Kofi Brenner, Vice-President of Ghana": the office of a named person
+            and not any(
+                m.end <= h.span_start and APPOSED.fullmatch(sentence, m.end, h.span_start)
+                for m in mentions
+            )
         ]
         if not mentions and not heads:
             previous = sentence
