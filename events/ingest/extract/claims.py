@@ -227,7 +227,17 @@ class Reader:
             name = POSSESSIVE.sub("", name)
             if not free(start, start + len(name)) or not self._plausible_name(name):
                 continue
-            ref = self._register(PersonRef(name, None, None, False))
+            known = self.k.close_person(name)  # "Narenda Modi", "Cyril Ramaposa"
+            if known is not None:
+                ref = self.people.get(known.name) or self._register(
+                    PersonRef(
+                        known.name, known.country, known.org, True, known.role,
+                        known.is_current_head,
+                    ),
+                    known.aliases,
+                )  # fmt: skip
+            else:
+                ref = self._register(PersonRef(name, None, None, False))
             add(start, start + len(name), ref)
         # Known-by-now people under a shorter name ("Lee", "Overchuk").
         for m in TOKEN.finditer(sentence):

@@ -72,6 +72,12 @@ class Knowledge:
             for alias in (person.name, *person.aliases):
                 self.by_alias.setdefault(alias, person)
         self.people_re = Gazetteer(self.by_alias)
+        self._by_initials: dict[tuple[int, str, str], list[str]] = {}
+        for alias in self.by_alias:
+            parts = alias.split()
+            if len(parts) >= 2:
+                key = (len(parts), parts[0][:1], parts[-1][:1])
+                self._by_initials.setdefault(key, []).append(alias)
         self._scanner = MultiGazetteer([self.people_re, self.country_re, self.title_re])
 
     def scan(self, sentence: str) -> tuple[list, list, list]:
@@ -93,6 +99,22 @@ class Knowledge:
             for name, aliases, country, role in people
         ]
         return Knowledge(extra + self.people)
+
+    def close_person(self, name: str) -> Person | None:
+        """The known person a misspelt full name stands for ("Narenda Modi" for Narendra
+        Modi): same word count, same first letters, at least 90% similar (rapidfuzz)."""
+        words = name.split()
+        if len(words) < 2 or len(name) < 8:
+            return None
+        candidates = self._by_initials.get((len(words), words[0][:1], words[-1][:1]))
+        if not candidates:
+            return None
+        try:
+            from rapidfuzz import fuzz, process
+        except ImportError:  # an environment without it reads names exactly
+            return None
+        best = process.extractOne(name, candidates, scorer=fuzz.ratio, score_cutoff=90)
+        return self.by_alias[best[0]] if best else None
 
     def country_of(self, name: str) -> str | None:
         name = name.strip()

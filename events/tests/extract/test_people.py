@@ -1,6 +1,8 @@
 """People beyond heads of state: ministers, royals, envoys, opposition leaders; names no list
 knows are marked by a title or a country adjective."""
 
+import pytest
+
 from events.tests.extract.sentences import FUTURE, PAST, claim_set
 
 
@@ -31,4 +33,11 @@ def test_a_former_leader_is_a_guest_of_his_own_country():
 def test_the_head_of_an_organisation_has_no_country():
     assert claim_set(FUTURE + "UN Secretary-General António Guterres will attend the summit.") == {
         ("António Guterres", None, "accepted")
+    }
+
+
+def test_a_misspelt_known_name_is_the_known_person():
+    pytest.importorskip("rapidfuzz", reason="requirements.txt installs it")
+    assert claim_set(FUTURE + "Indian Prime Minister Narenda Modi will attend the summit.") == {
+        ("Narendra Modi", "IN", "accepted")
     }
