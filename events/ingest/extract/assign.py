@@ -71,6 +71,7 @@ UNSURE_BEFORE = re.compile(
 HYPOTHETICAL = re.compile(r"\b(?:could|might|may)\b", re.I)
 # a plan reported after the event is still only a plan: "was due to attend", "would attend"
 PLANNED = re.compile(r"(?:would|was|were|had been|has been) ")
+UNSURE_HINTS = ("whether", "clear", "uncertain", "unknown", "undecided", "not known")
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
 
 
@@ -253,10 +254,17 @@ def sentence_statuses(
             statuses = set(previous_statuses)
         if not statuses:
             statuses = _left_statuses(left, sentence, event_past, future_sentence)
-        if statuses & {"accepted", "attended"} and UNSURE_BEFORE.search(left[-80:]):
+        low_left = left[-80:].lower()
+        if (
+            statuses & {"accepted", "attended"}
+            and hinted(low_left, UNSURE_HINTS)
+            and UNSURE_BEFORE.search(left[-80:])
+        ):
             # "It is not clear whether X will attend": nothing stronger than an invitation
             statuses -= {"accepted", "attended"}
-        denied_that = bool(DENIED_THAT.search(left[-80:]))
+        denied_that = hinted(low_left, ("den", "refut", "dismiss")) and bool(
+            DENIED_THAT.search(left[-80:])
+        )
         if denied_that and not statuses:
             statuses = {"accepted"}
         if (denial or denied_that) and statuses and "confirm or deny" not in sentence:

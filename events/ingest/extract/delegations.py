@@ -148,7 +148,13 @@ def country_heads(sentence: str, knowledge: Knowledge, hits: list) -> list[Count
     out: list[CountryHead] = []
     i = 0
     while i < len(hits):
-        head = HEADS_BEFORE.search(sentence, max(0, hits[i].start() - 80), hits[i].start())
+        lo = max(0, hits[i].start() - 80)
+        near = sentence[lo : hits[i].start()]
+        head = (
+            HEADS_BEFORE.search(sentence, lo, hits[i].start())
+            if (" of " in near or " from " in near or ":" in near)
+            else None
+        )
         if head is None:
             office = HEAD_AFTER.match(sentence, hits[i].end())
             if (

@@ -415,7 +415,7 @@ def find_edition(
     for text, start, end in contexts:
         lo, hi = max(0, start - SERIES_REACH), end + SERIES_REACH
         window = text[lo:hi]
-        for a, b, sid, number in catalogue.mentions(window):
+        for a, b, sid, number in catalogue.mentions_in(text, lo, hi):
             if catalogue.series_kind[sid] not in kinds:
                 continue
             years = years_near(window, a, b)

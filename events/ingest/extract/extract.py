@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from .assign import sentence_statuses
@@ -395,6 +396,7 @@ def _is_host(
     return False
 
 
+@functools.lru_cache(maxsize=2048)
 def _same_person(name: str, other: str) -> bool:
     a, b = fold(name).split(), fold(other).split()
     if a == b:

@@ -130,8 +130,9 @@ class OtherEvents:
         ):
             year_value = self.published.year - 1
         catalogue = Catalogue.default()
-        window = sentence[max(0, m.start() - 80) : m.end() + 80]
-        for _a, _b, sid, number in catalogue.mentions(window):
+        lo, hi = max(0, m.start() - 80), m.end() + 80
+        window = sentence[lo:hi]
+        for _a, _b, sid, number in catalogue.mentions_in(sentence, lo, hi):
             if catalogue.series_kind[sid] != kind and {catalogue.series_kind[sid], kind} - {
                 "summit",
                 "conference",

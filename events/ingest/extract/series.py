@@ -43,6 +43,13 @@ WHO_KINDS = {
 
 def fold(text: str) -> str:
     """Lowercase without accents: "Erdoğan" and "Erdogan" compare equal."""
+    if text.isascii():
+        return text.lower()
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
@@ -143,10 +150,18 @@ class Catalogue:
         self._phrases = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in phrases) + r")(?![\w])", re.I
         )
+        # kind -> (folded place, edition) of the editions not named after a person
+        self._places: dict[str, list[tuple[str, Edition]]] = {}
+        for sid, editions in self.series.items():
+            for e in editions:
+                if e.who is None:
+                    for place in e.places:
+                        self._places.setdefault(self.series_kind[sid], []).append((fold(place), e))
         keys = sorted({k for k, _e in self.by_key}, key=len, reverse=True)
         self._keys = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])"
         )
+        self._cache: dict[str, list] = {}
         self._key_editions: dict[str, list[Edition]] = {}
         for key, ed in self.by_key:
             self._key_editions.setdefault(key, []).append(ed)
@@ -156,6 +171,22 @@ class Catalogue:
         return _default()
 
     # -- finding series in text ------------------------------------------------------------
+    def mentions_in(
+        self, text: str, lo: int = 0, hi: int | None = None
+    ) -> list[tuple[int, int, str, int | None]]:
+        """The mentions of ``text[lo:hi]``, found once per text (offsets into the slice)."""
+        hi = len(text) if hi is None else hi
+        found = self._mentions_cached(text)
+        return [(a - lo, b - lo, sid, n) for a, b, sid, n in found if a >= lo and b <= hi]
+
+    def _mentions_cached(self, text: str):
+        cache = self._cache
+        if text not in cache:
+            if len(cache) > 512:
+                cache.clear()
+            cache[text] = self.mentions(text)
+        return cache[text]
+
     def mentions(self, text: str) -> list[tuple[int, int, str, int | None]]:
         """(start, end, series id, ordinal or None) for each series name in ``text``."""
         out = []
@@ -187,18 +218,16 @@ class Catalogue:
         given year; None when no edition or more than one series fits."""
         folded = fold(window)
         found = {}
-        for sid, editions in self.series.items():
-            if self.series_kind[sid] != kind:
+        for place, e in self._places.get(kind, ()):
+            if place not in folded or not has_word(folded, place):
                 continue
-            for e in editions:
-                if year is not None and e.year != year:
-                    continue
-                if year is None and abs((e._pivot() - published).days) > MAX_REACH:
-                    continue
-                if e.who is None and any(has_word(folded, fold(p)) for p in e.places):
-                    best = found.get(sid)
-                    if best is None or e.cost(published, None) < best.cost(published, None):
-                        found[sid] = e
+            if year is not None and e.year != year:
+                continue
+            if year is None and abs((e._pivot() - published).days) > MAX_REACH:
+                continue
+            best = found.get(e.series)
+            if best is None or e.cost(published, None) < best.cost(published, None):
+                found[e.series] = e
         return next(iter(found.values())) if len(found) == 1 else None
 
     def who_mentions(self, text: str) -> list[tuple[int, int, str]]:
