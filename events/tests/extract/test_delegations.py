@@ -3,6 +3,7 @@
 import datetime
 
 from events.ingest.extract import extract_report
+from events.tests.extract.wire import statuses
 
 PUBLISHED = datetime.date(2031, 5, 12)
 EVENT = "The summit in Rio de Janeiro opens on May 20. "
@@ -78,3 +79,23 @@ def test_an_office_holder_followed_by_a_name_is_the_person():
     assert _claims("Peru's president, Dina Boluarte, will attend.") == {
         ("Dina Boluarte", "PE", "accepted")
     }
+
+
+def test_it_records_delegations_named_only_by_country():
+    found = statuses(
+        "The coronation in Oslo on Saturday will draw royals from across Europe. Peru and "
+        "Bolivia will send their foreign ministers, and Iran will be represented by its "
+        "ambassador in Oslo. Laos has been invited only at ambassador level."
+    )
+    assert ("foreign minister", "PE", "accepted") in found
+    assert ("foreign minister", "BO", "accepted") in found
+    assert ("ambassador", "IR", "accepted") in found
+    assert ("ambassador", "LA", "invited") in found
+
+
+def test_it_reads_a_delegation_led_by_someone():
+    found = statuses(
+        "The funeral in Oslo took place on Monday. Kenya's delegation was led by Culture "
+        "Minister Aisha Jumwa."
+    )
+    assert ("Aisha Jumwa", "KE", "attended") in found

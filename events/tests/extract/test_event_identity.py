@@ -2,9 +2,11 @@
 report's published date; events without a day keep a precision, never a made-up date."""
 
 import datetime
+import json
 
-from events.ingest.extract import extract_report
+from events.ingest.extract import Extraction, Knowledge, extract_report
 from events.ingest.extract.series import Catalogue
+from events.tests.extract.wire import WIRE_PUBLISHED, claims_of, start_date, statuses
 
 
 def _event(text, published, title=""):
@@ -100,3 +102,86 @@ def test_the_catalogue_editions_are_well_formed():
                 assert edition.start.year == edition.year
     victory = catalogue.edition("victory-day-moscow", datetime.date(2025, 4, 30))
     assert (victory.start, victory.city) == (datetime.date(2025, 5, 9), "Moscow")
+
+
+def test_it_returns_nothing_for_reports_without_an_event():
+    claims, result = claims_of("Inflation in Chile slowed in March, the central bank said.")
+    assert claims == set()
+    assert result.to_dict() == {"events": [], "claims": []}
+
+
+def test_to_dict_is_json_ready():
+    _, result = claims_of(
+        "Japanese Prime Minister Fumio Kishida will attend the summit in Rome on May 4."
+    )
+    assert isinstance(result, Extraction)
+    line = json.loads(json.dumps(result.to_dict()))
+    assert line["events"][0]["start_date"] == "2026-05-04"
+    assert set(line["claims"][0]) == {
+        "event", "invitee", "invitee_country", "inviter", "status", "evidence", "confidence"
+    }  # fmt: skip
+
+
+def test_the_event_date_skips_a_weekday_tied_to_another_action():
+    result = extract_report(
+        "Xi Jinping will arrive in Moscow on Wednesday ahead of the parade. He will watch the "
+        "parade on Saturday.",
+        published=WIRE_PUBLISHED,
+    )
+    assert result.events[0].start_date == datetime.date(2026, 4, 4)
+
+
+def test_it_ignores_presence_in_another_place():
+    found = statuses(
+        "The summit in Rio de Janeiro opens on Monday. U.S. President Joe Biden is due in "
+        "California that weekend for campaign events. Japanese Prime Minister Fumio Kishida "
+        "will travel to Washington next week for talks. Indian Prime Minister Narendra Modi "
+        "arrived in Brazil on Sunday."
+    )
+    assert found == {("Narendra Modi", "IN", "accepted")}
+
+
+def test_it_finds_a_city_with_a_lowercase_particle():
+    from events.ingest.extract.events import cities_in
+
+    found = cities_in("the summit in Rio de Janeiro and Mar del Plata", Knowledge.default())
+    assert [c[1] for c in found][:1] == ["Rio de Janeiro"]
+
+
+def test_it_names_events_without_dates_or_dangling_words():
+    def names(text):
+        return [e.name for e in extract_report(text, published=WIRE_PUBLISHED).events]
+
+    assert names(
+        "Leaders opened the G20 summit on Saturday in Oslo. Kenya's William Ruto attended."
+    ) == ["G20 summit"]
+    assert names(
+        "Javier Milei was sworn in on Sunday in Buenos Aires. Chile's Gabriel Boric attended."
+    ) == ["Inauguration of Javier Milei"]
+    assert names("The summit opened in Oslo on Monday. Kenya's William Ruto attended.") == [
+        "Oslo summit"
+    ]
+
+
+def test_it_dates_the_event_not_the_arrival_before_it():
+    text = (
+        "Kenyan President William Ruto arrived in Oslo on Tuesday for the summit, which "
+        "opens on Thursday."
+    )
+    assert start_date(text) == datetime.date(2026, 4, 2)
+
+
+def test_it_dates_the_event_by_its_nearest_event_phrase():
+    text = (
+        "Kenyan President William Ruto landed in Lima on Wednesday for the regional summit, "
+        "where he will open a new port before the leaders' meetings on April 3 and 4."
+    )
+    assert start_date(text) == datetime.date(2026, 4, 3)
+
+
+def test_it_dates_the_event_from_when_leaders_meet():
+    text = (
+        "Kenyan President William Ruto will travel to the summit in Oslo, his office said on "
+        "Monday. Leaders meet on April 6 and 7 to agree a new target."
+    )
+    assert start_date(text) == datetime.date(2026, 4, 6)

@@ -4,6 +4,7 @@ government at its own event, the person buried."""
 import datetime
 
 from events.tests.extract.sentences import claim_set
+from events.tests.extract.wire import claims_of, statuses
 
 
 def test_the_person_sworn_in_is_not_a_guest_of_their_inauguration():
@@ -35,3 +36,29 @@ def test_at_an_inauguration_the_outgoing_leader_of_the_host_country_is_a_guest()
         "Joe Biden said he will attend Donald Trump's inauguration in Washington in January.",
         datetime.date(2024, 12, 19),
     ) == {("Joe Biden", "US", "accepted")}
+
+
+def test_it_keeps_hosts_out():
+    claims, _ = claims_of(
+        "Brazilian President Luiz Inácio Lula da Silva opened the summit in Brasília on "
+        "Monday. Argentine President Javier Milei attended the summit."
+    )
+    assert ("Javier Milei", "AR", "attended") in claims
+    assert not any(c[1] == "BR" for c in claims)
+
+
+def test_it_keeps_an_outgoing_host_out():
+    found = statuses(
+        "Lula will be sworn in in Brasília on Sunday. Outgoing President Jair Bolsonaro will "
+        "not attend. Chile's Gabriel Boric will be there."
+    )
+    assert ("Gabriel Boric", "CL", "accepted") in found
+    assert not any(country == "BR" for _n, country, _s in found)
+
+
+def test_it_gives_the_person_sworn_in_no_claim_even_when_attended_by_follows():
+    found = statuses(
+        "King Harald of Norway was formally installed on Sunday at a ceremony in Rome attended "
+        "by thousands of guests."
+    )
+    assert not any(name == "King Harald" for name, _c, _s in found)

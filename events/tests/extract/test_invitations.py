@@ -1,6 +1,7 @@
 """Invitations that are not acceptances, and who issued them (rule 11)."""
 
 from events.tests.extract.sentences import FUTURE, read
+from events.tests.extract.wire import SUMMIT, claims_of, statuses
 
 
 def _claims(text):
@@ -39,3 +40,16 @@ def test_an_invitation_then_an_acceptance_keeps_only_the_acceptance():
 
 def test_a_party_not_invited_gets_no_claim():
     assert _claims(FUTURE + "Ghana's John Mahama was not invited and will not come.") == set()
+
+
+def test_it_ignores_people_who_were_not_invited():
+    claims, _ = claims_of(
+        "Venezuelan President Nicolas Maduro was not invited to the inauguration in Santiago "
+        "on Sunday."
+    )
+    assert not any(c[0] == "Nicolás Maduro" for c in claims)
+
+
+def test_it_reads_was_sent_an_invitation_as_invited():
+    found = statuses(SUMMIT + "Kenyan President William Ruto was also sent an invitation.")
+    assert ("William Ruto", "KE", "invited") in found

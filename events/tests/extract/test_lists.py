@@ -1,6 +1,7 @@
 """Coordinated lists: every member gets the list's status, not only the first one or two."""
 
 from events.tests.extract.sentences import FUTURE, PAST, claim_set
+from events.tests.extract.wire import claims_of, statuses
 
 
 def test_a_mixed_list_of_named_people_and_countries_after_among_those_in_attendance():
@@ -54,3 +55,28 @@ def test_a_list_joined_by_as_well_as():
     assert claim_set(
         FUTURE + "Ghana's John Mahama as well as Chile's Gabriel Boric will attend the summit."
     ) == {("John Mahama", "GH", "accepted"), ("Gabriel Boric", "CL", "accepted")}
+
+
+def test_it_shares_one_cue_across_a_list_of_leaders():
+    claims, _ = claims_of(
+        "Guests at the funeral in Madrid on Saturday will include Germany's Olaf Scholz, "
+        "Poland's Donald Tusk and Greece's Kyriakos Mitsotakis."
+    )
+    assert {c[1] for c in claims if c[2] == "accepted"} >= {"DE", "PL", "GR"}
+
+
+def test_it_keeps_a_list_together_across_a_blanked_apposition():
+    found = statuses(
+        "The summit in Oslo opened on Tuesday. Kenya's William Ruto, on his first trip to "
+        "Norway as president, and Japan's Fumio Kishida were also there."
+    )
+    assert ("William Ruto", "KE", "attended") in found
+    assert ("Fumio Kishida", "JP", "attended") in found
+
+
+def test_it_gives_a_companion_after_along_with_the_lists_status():
+    found = statuses(
+        "The summit in Oslo opened on Tuesday. Kenyan President William Ruto was also at the "
+        "venue, along with Japanese Prime Minister Fumio Kishida."
+    )
+    assert ("Fumio Kishida", "JP", "attended") in found

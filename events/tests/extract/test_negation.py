@@ -3,6 +3,7 @@
 import datetime
 
 from events.ingest.extract import extract_report
+from events.tests.extract.wire import SUMMIT, statuses
 
 PUBLISHED = datetime.date(2031, 5, 12)
 EVENT = "The summit in Rio de Janeiro opens on May 20. "
@@ -38,3 +39,40 @@ def test_will_not_travel_and_decided_not_to_attend():
 def test_a_hedge_gives_no_acceptance():
     found = _claims("It is not clear whether Ghana's John Mahama will attend.")
     assert not {s for _n, _c, s in found} & {"accepted", "attended"}
+
+
+def test_it_keeps_an_undecided_invitee_at_invited():
+    found = statuses(
+        "The summit in Oslo on May 12 is taking shape. Italian Prime Minister Giorgia Meloni, "
+        "who has also been invited, has yet to confirm whether she will make the trip."
+    )
+    assert found == {("Giorgia Meloni", "IT", "invited")}
+
+
+def test_it_reads_excused_himself_as_a_decline():
+    found = statuses(SUMMIT + "Kenyan President William Ruto excused himself.")
+    assert ("William Ruto", "KE", "declined") in found
+
+
+def test_it_reads_ruled_out_attending_as_a_decline_not_attendance():
+    found = statuses(
+        SUMMIT + "Kenyan President William Ruto ruled out attending and was represented by "
+        "Deputy President Kithure Kindiki."
+    )
+    assert ("William Ruto", "KE", "declined") in found
+    assert ("William Ruto", "KE", "accepted") not in found
+    assert ("Kithure Kindiki", "KE", "accepted") in found
+
+
+def test_it_reads_does_not_plan_to_attend_as_a_decline():
+    found = statuses(SUMMIT + "Kenyan President William Ruto does not plan to attend.")
+    assert ("William Ruto", "KE", "declined") in found
+
+
+def test_it_keeps_an_earlier_acceptance_next_to_a_later_cancellation():
+    found = statuses(
+        SUMMIT + "Kenyan President William Ruto, who had accepted an invitation, cancelled "
+        "his trip on Monday."
+    )
+    assert ("William Ruto", "KE", "accepted") in found
+    assert ("William Ruto", "KE", "declined") in found

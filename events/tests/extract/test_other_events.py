@@ -1,6 +1,8 @@
 """Claims on other events (rule 8): a claim goes to the event its own clause names."""
 
+from events.ingest.extract import extract_report
 from events.tests.extract.sentences import FUTURE, read
+from events.tests.extract.wire import WIRE_PUBLISHED
 
 
 def _by_event(text, **kw):
@@ -60,3 +62,24 @@ def test_a_different_meeting_in_another_city():
     )
     assert ("John Mahama", "accepted", "Rio de Janeiro summit", None) in found
     assert any(s == "attended" and "Nairobi" in name for _i, s, name, _p in found)
+
+
+def test_it_gives_a_past_edition_that_someone_attended_its_own_event():
+    result = extract_report(
+        "Leaders will meet at the summit in Oslo on May 12. Kenyan President William Ruto "
+        "will attend, a year after he flew to last year's summit in Lisbon.",
+        published=WIRE_PUBLISHED,
+    )
+    by_key = {e.key: e for e in result.events}
+    found = {(by_key[c.event].city, c.status) for c in result.claims if c.invitee == "William Ruto"}
+    assert ("Oslo", "accepted") in found
+    assert ("Lisbon", "attended") in found
+
+
+def test_it_ignores_a_past_event_mentioned_with_nobody_attending():
+    result = extract_report(
+        "Leaders will meet at the summit in Oslo on May 12. Last year's summit in Lisbon "
+        "ended without a statement. Kenyan President William Ruto will attend.",
+        published=WIRE_PUBLISHED,
+    )
+    assert [e.city for e in result.events] == ["Oslo"]

@@ -3,7 +3,16 @@ plans as acceptances; weekdays resolve backwards in a report about the past."""
 
 import datetime
 
+from events.ingest.extract.dates import find_dates
 from events.tests.extract.sentences import FUTURE, PAST, claim_set, read
+from events.tests.extract.wire import (
+    FUTURE_EVENT,
+    PAST_EVENT,
+    SUMMIT,
+    WIRE_PUBLISHED,
+    claims_of,
+    statuses,
+)
 
 
 def test_after_the_event_presence_is_attendance():
@@ -40,3 +49,74 @@ def test_a_weekday_in_a_report_about_the_future_resolves_forwards():
         published=datetime.date(2031, 5, 14),
     )
     assert result["events"][0]["start_date"] == "2031-05-16"
+
+
+def test_it_marks_past_presence_as_attended():
+    claims, _ = claims_of(
+        "The summit in Nairobi opened on Monday. Kenya hosted the meeting. "
+        "U.S. President Donald Trump and French President Emmanuel Macron attended the summit."
+    )
+    assert ("Donald Trump", "US", "attended") in claims
+    assert ("Emmanuel Macron", "FR", "attended") in claims
+
+
+def test_dates_resolve_against_the_published_date():
+    dates = [
+        d
+        for _o, d, _k in find_dates(
+            "The parade on 9 May will follow talks on Friday", WIRE_PUBLISHED
+        )
+    ]
+    assert datetime.date(2026, 5, 9) in dates
+    assert datetime.date(2026, 4, 3) in dates
+
+
+def test_possessive_weekdays_after_for_point_forward():
+    monday = datetime.date(2026, 3, 30)
+    dates = [d for _o, d, _k in find_dates("arrived on Monday for Tuesday's funeral", monday)]
+    assert datetime.date(2026, 3, 31) in dates
+
+
+def test_it_reads_were_also_in_a_city_as_presence():
+    found = statuses(
+        "Leaders wrapped up the summit in Oslo on Tuesday. Japan's Fumio Kishida and Kenyan "
+        "President William Ruto were also in Oslo, as were French President Emmanuel Macron."
+    )
+    assert ("Fumio Kishida", "JP", "attended") in found
+    assert ("William Ruto", "KE", "attended") in found
+
+
+def test_it_reads_the_only_leader_to_attend_and_would_also_attend():
+    found = statuses(
+        "The forum in Beijing opened on Tuesday. Kenya's William Ruto was the only head of "
+        "state from East Africa to attend."
+    )
+    assert ("William Ruto", "KE", "attended") in found
+    found = statuses(
+        "The forum in Beijing opens on May 12. The ministry said on Tuesday that Japanese Prime "
+        "Minister Fumio Kishida would also attend the forum."
+    )
+    assert ("Fumio Kishida", "JP", "accepted") in found
+
+
+def test_it_reads_common_wire_phrasings_of_each_status():
+    cases = [
+        (FUTURE_EVENT, "Also expected are Kenyan President William Ruto.", "accepted"),
+        (FUTURE_EVENT, "Kenyan President William Ruto has called off his visit.", "declined"),
+        (FUTURE_EVENT, "Kenyan President William Ruto will cancel his trip.", "declined"),
+        (PAST_EVENT, "Among those present were Kenyan President William Ruto.", "attended"),
+        (PAST_EVENT, "Kenyan President William Ruto sat next to the host.", "attended"),
+        (PAST_EVENT, "Kenyan President William Ruto was seated in the front row.", "attended"),
+        (PAST_EVENT, "Kenyan President William Ruto gave a speech on climate.", "attended"),
+    ]
+    for first, sentence, status in cases:
+        assert statuses(first + sentence) == {("William Ruto", "KE", status)}, sentence
+
+
+def test_it_reads_said_yes_and_the_only_one_to_make_the_trip_as_acceptance():
+    found = statuses(
+        SUMMIT + "Kenyan President William Ruto has also said yes. Chile's Gabriel Boric is "
+        "the only leader from the region to make the trip."
+    )
+    assert ("William Ruto", "KE", "accepted") in found
+    assert ("Gabriel Boric", "CL", "accepted") in found

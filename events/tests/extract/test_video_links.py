@@ -1,6 +1,7 @@
 """Video links (rule 4): taking part remotely is a refusal, never attendance."""
 
 from events.tests.extract.sentences import FUTURE, PAST, claim_set
+from events.tests.extract.wire import statuses
 
 
 def test_will_join_by_video_link():
@@ -25,3 +26,12 @@ def test_in_person_rather_than_by_video_is_attendance():
     assert claim_set(PAST + "Ghana's John Mahama attended in person rather than by video.") == {
         ("John Mahama", "GH", "attended")
     }
+
+
+def test_it_reads_staying_home_and_joining_by_video_as_declined_only():
+    found = statuses(
+        "The summit in Nairobi opened on Monday. Japanese Prime Minister Fumio Kishida stayed "
+        "in Tokyo and addressed the meetings by video link."
+    )
+    assert ("Fumio Kishida", "JP", "declined") in found
+    assert ("Fumio Kishida", "JP", "attended") not in found

@@ -1,6 +1,7 @@
 """Word order and reference: inversion, apposition, participles, passive, metonymy, pronouns."""
 
 from events.tests.extract.sentences import FUTURE, PAST, claim_set
+from events.tests.extract.wire import claims_of, statuses
 
 
 def test_inversion_also_in_attendance_was():
@@ -32,3 +33,32 @@ def test_a_pronoun_and_a_short_name_later():
         FUTURE + "Ghana's John Mahama has been invited. The president later confirmed he would "
         "travel."
     ) == {("John Mahama", "GH", "accepted")}
+
+
+def test_it_resolves_later_short_mentions_and_unknown_titled_people():
+    claims, _ = claims_of(
+        "Ruritanian Deputy Prime Minister Ivo Marten Kessler was invited to the parade in "
+        "Moscow on May 9. Peru's Foreign Minister Elena Quispe Rojas will attend the parade. "
+        "Kessler has not confirmed."
+    )
+    assert ("Elena Quispe Rojas", "PE", "accepted") in claims
+
+
+def test_it_reads_appositions_and_keeps_names_inside_them_out():
+    found = statuses(
+        "The summit in Oslo on May 12 will be short. Lula, Brazil's president, will attend. "
+        "Narendra Modi, a close friend of Joko Widodo, is due to fly in on Monday."
+    )
+    assert ("Luiz Inácio Lula da Silva", "BR", "accepted") in found
+    assert ("Narendra Modi", "IN", "accepted") in found
+    assert not any(name == "Joko Widodo" for name, _c, _s in found)
+
+
+def test_it_follows_the_country_leader_and_pronouns_to_earlier_names():
+    found = statuses(
+        "The inauguration in Lima on Sunday will draw regional leaders. Venezuelan President "
+        "Nicolás Maduro was invited. The Venezuelan leader will not attend, and he will send "
+        "Foreign Minister Yván Gil instead."
+    )
+    assert ("Nicolás Maduro", "VE", "declined") in found
+    assert ("Yván Gil", "VE", "accepted") in found
