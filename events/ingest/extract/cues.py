@@ -78,9 +78,10 @@ R_PRESENT_PAST = re.compile(
     r"who (?:were |have been |had been |received ))(?!those who (?:were |have been |had been |received )))|present|there|in the (?:audience|hall|"
     r"congregation|room|cathedral|abbey))|took part|participated|(?:also )?joined|sat (?:next to|beside|with|at|"
     r"in|alongside|down)|arrived|landed|came|flew in|made the trip|was received|"
-    r"led (?:the|its|his|her|a) [\w' -]{0,30}delegation|represented(?! by)|addressed|"
+    r"led (?:the|its|his|her|a) [\w' -]{0,30}delegations?|represented(?! by)|addressed|"
     r"(?:was|were) (?:also )?at the|watched|(?:was|became) the (?:main |chief )?guest(?: of honou?r)?|turned up|"
-    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are|was|were) representing|(?:is|are|was|were) the (?:only|first|last) [\w' -]{0,60}? to (?:attend|make the trip|travel|come)|"
+    r"(?:was|were) (?:also |all |both )?in (?-i:[A-Z])\w*|(?:is|are) (?:also |now |already )*in (?-i:[A-Z])\w*|"
+    r"(?:is|are|was|were|will be) the (?:only|first|last) [\w' -]{0,60}? at the|(?:is|are|was|were) representing|(?:is|are|was|were) the (?:only|first|last) [\w' -]{0,60}? to (?:attend|make the trip|travel|come)|"
     r"in attendance|(?:was|were) seated|(?:was|were) welcomed|(?:gave|delivered|made) (?:a |his |her )?"
     r"(?:speech|address|remarks)|went in (?:his|her) place|went instead|had already arrived|flew to|"
     r"sat at|(?:is|are) attending|after (?:attending|taking part in)|head(?:ed|s) (?:a|the) (?:long )?(?:line|list|procession) of|in (?:his|her) place|standing in for|to represent)\b",
@@ -93,7 +94,8 @@ R_PRESENT_FUTURE = re.compile(
     r"(?:due|expected|scheduled|slated|set to|going to|to attend|to travel|to lead|attending|"
     r"coming)|plans? to (?:attend|travel|go|come|be)|(?:has|have|had) confirmed|confirmed "
     r"(?:the trip|his attendance|her attendance|that)|(?:has|have|had)?\s*accepted|"
-    r"agreed to attend|will be there|(?:is|are) (?:also )?confirmed\b(?! (?:as|that|by))|(?:was|were) (?:also )?(?:due|expected|scheduled|set|slated) to "
+    r"agreed to attend|will be there|(?:left|departed|set off|set out|headed|heading|travell?ed)\b[^.;,]{0,40}?\b"
+    r"(?:to (?:attend|take part|join)|for the (?:funeral|summit|ceremony|procession|parade|inauguration))|(?:is|are) (?:also )?confirmed\b(?! (?:as|that|by))|(?:was|were) (?:also )?(?:due|expected|scheduled|set|slated) to "
     r"(?:attend|travel|come|be there|lead|represent|join)|(?:has|have|had) (?:also )?said yes|RSVP[’']?d|"
     r"(?:had|has) been (?:expected|due)|signed up to attend|go instead|in (?:his|her) place|will make [\w' ]{0,40}?(?:trip|visit|journey)|"
     r"(?:will|would) [\w' ]{0,30}? and (?:travel|attend|come|fly)|(?:is|are) (?:also )?among the (?:[\w-]+ )?guests|"
@@ -116,6 +118,7 @@ R_INVITED = re.compile(
 )
 L_PRESENT = re.compile(
     r"(?:confirmed (?:their|his|her|its) (?:presence|attendance|participation)|represented by|"
+    r"joining [\w' ]{0,40}? (?:will be|are|were|was|is)|"
     r"represented by (?:its|his|her|their|the) (?:[\w-]+ ){0,3}?[\w-]+,|(?:and|to|will|would) send|(?:is|was|are|were) sending|sending|sent|will send|to send|"
     r"(?:led|headed) by|includ(?:ed|ing|e)|among them|among the (?:guests|leaders)(?: were)?|"
     r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|"
@@ -286,7 +289,8 @@ DECLINE_HINTS = (
 FUTURE_HINTS = (
     "will", "would", "due", "expected", "scheduled", "slated", "set to", "going to", "to attend",
     "to travel", "to lead", "attending", "coming", "plan", "confirm", "accept", "go instead",
-    "in his place", "in her place", "guest", "said yes", "rsvp", "been due",
+    "in his place", "in her place", "guest", "said yes", "rsvp", "been due", "left", "depart",
+    "set o", "head", "travel",
 )  # fmt: skip
 PAST_HINTS = (
     "attend", "among", "present", "there", "in ", "took part", "particip", "joined", "sat ",

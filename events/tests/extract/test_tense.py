@@ -120,3 +120,16 @@ def test_it_reads_said_yes_and_the_only_one_to_make_the_trip_as_acceptance():
     )
     assert ("William Ruto", "KE", "accepted") in found
     assert ("Gabriel Boric", "CL", "accepted") in found
+
+
+def test_left_home_to_attend_is_on_the_way():
+    assert claim_set(FUTURE + "Ghana's John Mahama left Accra on Sunday to attend.") == {
+        ("John Mahama", "GH", "accepted")
+    }
+
+
+def test_the_delegations_that_arrived_before_the_event():
+    assert claim_set(
+        FUTURE + "Ghana's John Mahama and Chile's Gabriel Boric led the delegations that arrived "
+        "on Sunday."
+    ) == {("John Mahama", "GH", "accepted"), ("Gabriel Boric", "CL", "accepted")}

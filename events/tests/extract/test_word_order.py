@@ -62,3 +62,17 @@ def test_it_follows_the_country_leader_and_pronouns_to_earlier_names():
     )
     assert ("Nicolás Maduro", "VE", "declined") in found
     assert ("Yván Gil", "VE", "accepted") in found
+
+
+def test_inversion_joining_the_host_will_be():
+    assert claim_set(
+        FUTURE + "Joining the host at the opening will be Ghana's John Mahama and Chile's "
+        "Gabriel Boric."
+    ) == {("John Mahama", "GH", "accepted"), ("Gabriel Boric", "CL", "accepted")}
+
+
+def test_the_only_leaders_at_the_summit():
+    assert claim_set(
+        FUTURE + "Ghana's John Mahama and Chile's Gabriel Boric will be the only foreign leaders "
+        "at the summit."
+    ) == {("John Mahama", "GH", "accepted"), ("Gabriel Boric", "CL", "accepted")}
