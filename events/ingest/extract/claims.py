@@ -130,6 +130,8 @@ class Reader:
                 break
             if m.start() < start - 70 or any(a <= m.start() < b for a, b in taken):
                 continue  # too far, or inside another name ("Santiago" in "Santiago Peña")
+            if any(m.end() <= a < start for a, _b in taken):
+                continue  # another name lies between: "Nigerian President X, President Y"
             between = sentence[m.end() : start]
             if SENDER_GAP.fullmatch(between) or DELEGATION_LED_BY.fullmatch(
                 between

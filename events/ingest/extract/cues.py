@@ -138,7 +138,8 @@ L_INVITED = re.compile(
 )
 L_DECLINE = re.compile(
     r"(?:in place of|instead of|rather than(?: by)?|standing in for|, not|"
-    r"(?:skipped|missed|shunned|boycotted|snubbed) by)\W*$",
+    r"(?:skipped|missed|shunned|boycotted|snubbed) by|(?:is |was |are |were )?representing|"
+    r"on behalf of)\W*$",
     _I,
 )
 NOT_INVITED = re.compile(
@@ -290,7 +291,7 @@ FUTURE_HINTS = (
     "will", "would", "due", "expected", "scheduled", "slated", "set to", "going to", "to attend",
     "to travel", "to lead", "attending", "coming", "plan", "confirm", "accept", "go instead",
     "in his place", "in her place", "guest", "said yes", "rsvp", "been due", "left", "depart",
-    "set o", "head", "travel",
+    "set o", "head", "travel", "among",
 )  # fmt: skip
 PAST_HINTS = (
     "attend", "among", "present", "there", "in ", "took part", "particip", "joined", "sat ",
@@ -307,7 +308,8 @@ DENIED_THAT = re.compile(
     _I,
 )
 L_DECLINE_HINTS = (
-    "place of", "instead of", "rather than", "standing in for", ", not", "ed by",
+    "place of", "instead of", "rather than", "standing in for", ", not", "ed by", "representing",
+    "behalf of",
 )  # fmt: skip
 KEEP_TITLE_HINTS = ("King", "Queen", "Prince", "Emperor", "Empress", "Sultan", "Pope", "Grand Duke")
 ROLE_HINTS = (

@@ -80,3 +80,16 @@ def test_it_gives_a_companion_after_along_with_the_lists_status():
         "venue, along with Japanese Prime Minister Fumio Kishida."
     )
     assert ("Fumio Kishida", "JP", "attended") in found
+
+
+def test_each_title_keeps_its_own_country_adjective():
+    from events.tests.extract.sentences import PAST as PAST_SUMMIT
+
+    assert claim_set(
+        PAST_SUMMIT + "Ghanaian President John Mahama, President Gabriel Boric of Chile and "
+        "Peruvian President Dina Boluarte are among the leaders in Rio de Janeiro for the summit."
+    ) == {
+        ("John Mahama", "GH", "attended"),
+        ("Gabriel Boric", "CL", "attended"),
+        ("Dina Boluarte", "PE", "attended"),
+    }

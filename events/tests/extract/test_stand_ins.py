@@ -88,3 +88,12 @@ def test_it_reads_x_will_be_represented_by_y_as_a_stand_in():
         "Musalia Mudavadi."
     )
     assert found == {("William Ruto", "KE", "declined"), ("Musalia Mudavadi", "KE", "accepted")}
+
+
+def test_someone_representing_the_leader():
+    from events.tests.extract.sentences import PAST as PAST_SUMMIT
+
+    assert claim_set(
+        PAST_SUMMIT + "Ghana's Foreign Minister Kofi Brenner, who is representing President John "
+        "Mahama, arrived in Rio de Janeiro."
+    ) == {("Kofi Brenner", "GH", "attended"), ("John Mahama", "GH", "declined")}
