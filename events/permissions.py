@@ -1,7 +1,14 @@
 """Who may write. An editor is a user with the events.add_claim permission:
 members of the "editors" group (created after every migrate) and superusers."""
 
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db.models.signals import post_migrate
+from django.shortcuts import resolve_url
+from django.urls import NoReverseMatch
 
 EDITORS_GROUP = "editors"
 EDITOR_PERMISSION = "events.add_claim"
@@ -16,6 +23,25 @@ def is_editor(user) -> bool:
     return bool(
         user and user.is_authenticated and user.is_active and user.has_perm(EDITOR_PERMISSION)
     )
+
+
+def editor_required(view):
+    """Editors' pages: anonymous users go to the login page (a 403 when the site
+    has none), signed-in non-editors get a 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            try:
+                resolve_url(settings.LOGIN_URL)
+            except NoReverseMatch:
+                raise PermissionDenied("Sign in as an editor.") from None
+            return redirect_to_login(request.get_full_path())
+        if not is_editor(request.user):
+            raise PermissionDenied("Only editors can do this.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def ensure_editors_group(**kwargs) -> None:

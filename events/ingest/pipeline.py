@@ -25,11 +25,11 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from events.ingest import services
+from events.ingest.article import article_text
 from events.ingest.extract import Knowledge, extract_report
-from events.ingest.feeds import FeedError, parse_feed
+from events.ingest.feed_parser import FeedError, parse_feed
 from events.ingest.fetch import FetchError, fetch
 from events.ingest.linking import knowledge_people
-from events.ingest.text import article_text
 from events.models import Person, Report, ReportState, Source
 
 logger = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from events import services
 from events.ingest import linking
-from events.ingest.text import canonical_url, content_hash
+from events.ingest.article import canonical_url, content_hash
 from events.models import (
     Claim,
     Country,

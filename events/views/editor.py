@@ -7,11 +7,8 @@ swapped in place instead. All writes go through events.services.
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,20 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from events import services
 from events.forms import ClaimForm, EventForm, InviteeForm, add_service_errors
 from events.models import Event, Invitation
-from events.permissions import is_editor
+from events.permissions import editor_required
 from events.views.public import event_context
-
-
-def editor_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_editor(request.user):
-            raise PermissionDenied("Only editors can change events and statuses.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _event(slug: str) -> Event:

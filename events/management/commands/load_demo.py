@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from events.demo.loader import EDITOR_PASSWORD, EDITOR_USERNAME, demo_load
-from events.ingest.demo import ensure_demo_source
+from events.demo.source import ensure_demo_source
 from events.models import Claim, Event, Invitation, Person
 
 

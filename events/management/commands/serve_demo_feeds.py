@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "ingest" / "demo_feeds"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo" / "feed"
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -20,7 +20,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class Command(BaseCommand):
-    help = "Serve the demo feed and its articles (events/ingest/demo_feeds/) on 127.0.0.1:8001 for offline demos."
+    help = "Serve the demo feed and its articles (events/demo/feed/) on 127.0.0.1:8001 for offline demos."
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8001)

@@ -38,7 +38,7 @@ def test_it_builds_the_same_corpus_every_time():
 
 def test_it_writes_wire_reports_of_three_to_four_hundred_words():
     routes = r4_ingest.build_corpus(60, 3)
-    from events.ingest.text import article_text
+    from events.ingest.article import article_text
 
     lengths = []
     for path, (body, _) in routes.items():
@@ -49,7 +49,7 @@ def test_it_writes_wire_reports_of_three_to_four_hundred_words():
 
 
 def test_it_serves_the_corpus_on_loopback_and_the_feeds_parse():
-    from events.ingest.feeds import parse_feed
+    from events.ingest.feed_parser import parse_feed
 
     routes = r4_ingest.build_corpus(30, 3)
     server = r4_ingest.CorpusServer(routes)

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from events.ingest.feeds import FeedError, parse_feed
-from events.ingest.text import canonical_url, content_hash, html_to_text, sanitize_html
+from events.ingest.article import canonical_url, content_hash, html_to_text, sanitize_html
+from events.ingest.feed_parser import FeedError, parse_feed
 from events.tests.ingest.feed_server import BILLION_LAUGHS, EXTERNAL_ENTITY, MALFORMED, atom, rss
 
 LONG = "<p>" + "Leaders met in Nairobi to discuss trade and climate. " * 20 + "</p>"

@@ -59,8 +59,8 @@ def test_it_serves_a_change_page_for_one_object_of_each_model(editor_client):
     from django.contrib.auth import get_user_model
     from knox.models import AuthToken
 
+    from events.demo.source import ensure_demo_source
     from events.ingest import services as ingest_services
-    from events.ingest.demo import ensure_demo_source
 
     AuthToken.objects.create(get_user_model().objects.get(username="editor"))
     ensure_demo_source()  # the pipeline's models: one feed and one report

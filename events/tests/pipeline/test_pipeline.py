@@ -273,7 +273,7 @@ def test_the_poll_command_polls_one_source(wire, capsys):
 
 
 def test_the_demo_source_is_created_once(db):
-    from events.ingest.demo import DEMO_FEED_URL, ensure_demo_source
+    from events.demo.source import DEMO_FEED_URL, ensure_demo_source
 
     assert ensure_demo_source() == ensure_demo_source()
     assert Source.objects.get().url == DEMO_FEED_URL
@@ -282,9 +282,9 @@ def test_the_demo_source_is_created_once(db):
 def test_the_demo_feed_parses_into_realistic_reports():
     from pathlib import Path
 
-    from events.ingest.feeds import parse_feed
+    from events.ingest.feed_parser import parse_feed
 
-    folder = Path(__file__).resolve().parents[2] / "ingest" / "demo_feeds"
+    folder = Path(__file__).resolve().parents[2] / "demo" / "feed"
     feed = parse_feed((folder / "feed.xml").read_bytes())
     assert len(feed.entries) == 7
     for entry in feed.entries:

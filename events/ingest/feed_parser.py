@@ -16,7 +16,7 @@ import feedparser
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from events.ingest.text import html_to_text
+from events.ingest.article import html_to_text
 
 # An entry whose text is at least this long is taken as the full article;
 # shorter ones are summaries and the article page is fetched.

@@ -1,4 +1,4 @@
-"""The demo source: a feed served from events/ingest/demo_feeds/ by
+"""The demo source: a feed served from events/demo/feed/ by
 `python manage.py serve_demo_feeds` on 127.0.0.1:8001."""
 
 from __future__ import annotations

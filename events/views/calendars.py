@@ -1,4 +1,4 @@
-"""/calendar.ics (upcoming events) and /feeds/changes.atom (status changes),
+"""Outgoing: /calendar.ics (upcoming events) and /feeds/changes.atom (status changes),
 both narrowed by the same URL filters as the home page.
 
 Calendar clients recognise an event by its UID (stable: built from the
