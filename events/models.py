@@ -222,6 +222,22 @@ class EventQuerySet(models.QuerySet):
         )
 
 
+# An event's own fields, as an editor sets them, in the order every list of
+# them uses: the form, the API (input, output and CSV) and the services.
+EVENT_FIELDS = (
+    "title",
+    "kind",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "city",
+    "country",
+    "host",
+    "lifecycle",
+    "description",
+)
+
+
 class Event(models.Model):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=320, unique=True)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from events.models import (
+    EVENT_FIELDS,
     Claim,
     ClaimStatus,
     Country,
@@ -145,19 +146,7 @@ def event_create(
     return event
 
 
-_EVENT_FIELDS = {
-    "title",
-    "kind",
-    "start_date",
-    "end_date",
-    "date_precision",
-    "city",
-    "country",
-    "host",
-    "lifecycle",
-    "description",
-    "needs_review",
-}
+_EVENT_FIELDS = {*EVENT_FIELDS, "needs_review"}
 
 
 @transaction.atomic

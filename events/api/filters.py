@@ -18,9 +18,15 @@ from events.models import (
     Claim,
     Event,
     EventKind,
+    FeedKind,
     Invitation,
     Lifecycle,
     Origin,
+    Person,
+    PersonKind,
+    Report,
+    ReportState,
+    Source,
 )
 from events.status import InvitationStatus, ReviewState
 
@@ -197,6 +203,39 @@ class ClaimFilter(StrictFilterSet):
 
     class Meta:
         model = Claim
+        fields: list[str] = []
+
+
+class PersonFilter(StrictFilterSet):
+    q = django_filters.CharFilter(
+        method="filter_q", max_length=200, help_text="Text in the name or the role."
+    )
+    country = CountryFilter(field_name="country_id")
+    kind = django_filters.ChoiceFilter(choices=PersonKind.choices)
+
+    class Meta:
+        model = Person
+        fields: list[str] = []
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value.strip()) if value.strip() else queryset
+
+
+class ReportFilter(StrictFilterSet):
+    state = django_filters.ChoiceFilter(choices=ReportState.choices)
+    source = IdFilter(field_name="source_id", help_text="Reports found in this feed.")
+
+    class Meta:
+        model = Report
+        fields: list[str] = []
+
+
+class SourceFilter(StrictFilterSet):
+    active = StrictBooleanFilter()
+    kind = django_filters.ChoiceFilter(choices=FeedKind.choices)
+
+    class Meta:
+        model = Source
         fields: list[str] = []
 
 

@@ -2,6 +2,8 @@
 serializers only validate and convert, then a view hands the result to
 events.services (the only writers)."""
 
+import datetime
+
 from django.conf import settings
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
@@ -12,19 +14,25 @@ from events.api.fields import (
     StrictBooleanField,
     StrictCharField,
     StrictDateField,
+    StrictDateTimeField,
     StrictIntegerField,
     StrictURLField,
 )
+from events.ingest.fetch import UnsafeURLError, check_url_offline
 from events.models import (
+    EVENT_FIELDS,
     Claim,
     Country,
     DatePrecision,
     Event,
     EventKind,
+    FeedKind,
     Invitation,
     Lifecycle,
     Person,
     PersonKind,
+    Report,
+    Source,
 )
 from events.status import ClaimStatus, InvitationStatus
 
@@ -103,6 +111,36 @@ def event_phase(event, today=None) -> str:
     return "past"
 
 
+# The event as the API shows it: its own fields (models.EVENT_FIELDS), each
+# followed by what is derived from it, then the bookkeeping and the invitations.
+EVENT_API_FIELDS = [
+    "id",
+    "slug",
+    *(
+        name
+        for field in EVENT_FIELDS
+        for name in (field, *{"country": ["country_name"], "lifecycle": ["phase"]}.get(field, []))
+    ),
+    "sequence",
+    "needs_review",
+    "created_at",
+    "updated_at",
+    "web_url",
+    "status_counts",
+    "invitations",
+]
+# The CSV export: the list's columns without the long texts, with a column per status.
+EVENT_CSV_FIELDS = [
+    "id",
+    "slug",
+    *(field for field in EVENT_FIELDS if field != "description"),
+    "phase",
+    *InvitationStatus.values,
+    "updated_at",
+    "web_url",
+]
+
+
 class EventSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country_id", help_text="Host country, ISO alpha-2")
     phase = serializers.SerializerMethodField(
@@ -116,29 +154,7 @@ class EventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = [
-            "id",
-            "slug",
-            "title",
-            "kind",
-            "start_date",
-            "end_date",
-            "date_precision",
-            "city",
-            "country",
-            "country_name",
-            "host",
-            "lifecycle",
-            "phase",
-            "description",
-            "sequence",
-            "needs_review",
-            "created_at",
-            "updated_at",
-            "web_url",
-            "status_counts",
-            "invitations",
-        ]
+        fields = EVENT_API_FIELDS
 
     def get_web_url(self, event) -> str:
         return f"{settings.SITE_URL}{event.get_absolute_url()}"
@@ -211,38 +227,37 @@ def event_list_data(events: list[Event]) -> list[dict]:
     data = []
     for event in events:
         host = event.host
-        data.append(
-            {
-                "id": event.pk,
-                "slug": event.slug,
-                "title": event.title,
-                "kind": event.kind,
-                "start_date": _iso(event.start_date),
-                "end_date": _iso(event.end_date),
-                "date_precision": event.date_precision,
-                "city": event.city,
-                "country": event.country_id,
-                "country_name": event.country.name,
-                "host": None
-                if host is None
-                else {
-                    "id": host.pk,
-                    "name": host.name,
-                    "kind": host.kind,
-                    "country": host.country_id,
-                },
-                "lifecycle": event.lifecycle,
-                "phase": event_phase(event, today),
-                "description": event.description,
-                "sequence": event.sequence,
-                "needs_review": event.needs_review,
-                "created_at": _DATETIME.to_representation(event.created_at),
-                "updated_at": _DATETIME.to_representation(event.updated_at),
-                "web_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
-                "status_counts": counts[event.pk],
-                "invitations": by_event[event.pk],
-            }
-        )
+        values = {
+            "id": event.pk,
+            "slug": event.slug,
+            "title": event.title,
+            "kind": event.kind,
+            "start_date": _iso(event.start_date),
+            "end_date": _iso(event.end_date),
+            "date_precision": event.date_precision,
+            "city": event.city,
+            "country": event.country_id,
+            "country_name": event.country.name,
+            "host": None
+            if host is None
+            else {
+                "id": host.pk,
+                "name": host.name,
+                "kind": host.kind,
+                "country": host.country_id,
+            },
+            "lifecycle": event.lifecycle,
+            "phase": event_phase(event, today),
+            "description": event.description,
+            "sequence": event.sequence,
+            "needs_review": event.needs_review,
+            "created_at": _DATETIME.to_representation(event.created_at),
+            "updated_at": _DATETIME.to_representation(event.updated_at),
+            "web_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+            "status_counts": counts[event.pk],
+            "invitations": by_event[event.pk],
+        }
+        data.append({name: values[name] for name in EVENT_API_FIELDS})
     return data
 
 
@@ -416,3 +431,157 @@ class EventClaimWriteSerializer(ClaimWriteSerializer, _InviteeSerializer):
 
 class ClaimReviewSerializer(serializers.Serializer):
     approve = StrictBooleanField(help_text="true approves the claim, false rejects it")
+
+
+# --- Reports and feed sources (editors only) ------------------------------------
+
+MIN_POLL_INTERVAL = 60
+MAX_POLL_INTERVAL = 7 * 86400
+
+
+def _fetchable(value: str) -> str:
+    """A URL the worker may fetch: http(s), no credentials, no private or
+    loopback address, no local name (see events.ingest.fetch)."""
+    try:
+        check_url_offline(value)
+    except UnsafeURLError as exc:
+        raise serializers.ValidationError(str(exc)) from None
+    return value
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(
+        help_text="Canonical URL (tracking parameters removed); empty for a text "
+        "submitted without one."
+    )
+    urls = serializers.ListField(
+        child=serializers.CharField(), help_text="Every URL it was seen under."
+    )
+    claims = serializers.IntegerField(
+        source="claim_count", read_only=True, help_text="Claims extracted from it."
+    )
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "url",
+            "urls",
+            "title",
+            "outlet",
+            "published",
+            "fetched_at",
+            "language",
+            "state",
+            "error",
+            "source",
+            "claims",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class ReportDetailSerializer(ReportSerializer):
+    class Meta(ReportSerializer.Meta):
+        fields = [*ReportSerializer.Meta.fields, "text"]
+        read_only_fields = fields
+
+
+class ReportAcceptedSerializer(ReportSerializer):
+    created = serializers.BooleanField(
+        source="was_created",
+        help_text="false: the same article was already known (same canonical URL or "
+        "same text); this is that report.",
+    )
+
+    class Meta(ReportSerializer.Meta):
+        fields = [*ReportSerializer.Meta.fields, "created"]
+        read_only_fields = fields
+
+
+class FeedSourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "url",
+            "active",
+            "poll_interval",
+            "etag",
+            "last_modified",
+            "last_polled_at",
+            "next_poll_at",
+            "last_error",
+            "consecutive_failures",
+        ]
+        read_only_fields = fields
+
+
+class ReportSubmitSerializer(serializers.Serializer):
+    url = StrictURLField(
+        max_length=2000,
+        required=False,
+        allow_blank=True,
+        help_text="The article to fetch (http or https, on a public host).",
+    )
+    text = StrictCharField(
+        max_length=200_000,
+        required=False,
+        allow_blank=True,
+        help_text="The article's plain text, if you have it (then nothing is fetched).",
+    )
+    title = StrictCharField(max_length=500, required=False, allow_blank=True)
+    outlet = StrictCharField(max_length=200, required=False, allow_blank=True)
+    published = StrictDateTimeField(
+        required=False, allow_null=True, help_text="When it was published (ISO 8601 instant)."
+    )
+    language = StrictCharField(max_length=16, required=False, allow_blank=True)
+
+    def validate_url(self, value: str) -> str:
+        return _fetchable(value) if value else value
+
+    def validate_published(self, value):
+        if value and value > timezone.now() + datetime.timedelta(days=1):
+            raise serializers.ValidationError("A report cannot be published in the future.")
+        return value
+
+    def validate(self, attrs):
+        if not attrs.get("url") and not (attrs.get("text") or "").strip():
+            raise serializers.ValidationError({"url": ["Give a URL or a text."]})
+        return attrs
+
+
+class FeedSourceWriteSerializer(serializers.Serializer):
+    name = StrictCharField(max_length=200)
+    kind = serializers.ChoiceField(choices=FeedKind.choices, required=False)
+    url = StrictURLField(max_length=2000, help_text="The feed (http or https, on a public host).")
+    active = StrictBooleanField(required=False)
+    poll_interval = StrictIntegerField(
+        min_value=MIN_POLL_INTERVAL,
+        max_value=MAX_POLL_INTERVAL,
+        required=False,
+        help_text="Seconds between polls.",
+    )
+
+    def validate_url(self, value: str) -> str:
+        return _fetchable(value)
+
+
+# --- API tokens ---------------------------------------------------------------
+
+
+class TokenCreateSerializer(serializers.Serializer):
+    username = StrictCharField(max_length=150, required=False)
+    password = StrictCharField(max_length=4096, required=False, style={"input_type": "password"})
+
+
+class TokenSerializer(serializers.Serializer):
+    token_key = serializers.CharField(help_text="The first characters of the token; its id.")
+    created = serializers.DateTimeField()
+    expiry = serializers.DateTimeField(allow_null=True)
+
+
+class NewTokenSerializer(TokenSerializer):
+    token = serializers.CharField(help_text="Send as `Authorization: Token <token>`. Shown once.")

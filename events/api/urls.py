@@ -1,26 +1,50 @@
-"""REST API under /api/.
+"""REST API under /api/: one router for every resource (events.api.views),
+the token endpoints, the schema and its docs; any other path is a JSON 404.
 
-Other API modules plug in with one line in `urlpatterns` below, before the
-catch-all, e.g. `path("", include("events.api.ingest_urls"))`, and reuse
-events.api.permissions and the error shape of events.api.errors.
+A new resource registers its viewset on the router below and reuses
+events.api.views.mixins, events.api.permissions and the error shape of
+events.api.errors.
 """
 
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
+from rest_framework.urlpatterns import format_suffix_patterns
 from rest_framework.views import APIView
 
-from events.api import tokens, views
+from events.api.views import events, people, reports, tokens
 
-router = DefaultRouter(trailing_slash=True)
-router.include_root_view = False
-router.register("events", views.EventViewSet, basename="event")
-router.register("invitations", views.InvitationViewSet, basename="invitation")
-router.register("claims", views.ClaimViewSet, basename="claim")
-router.register("people", views.PersonViewSet, basename="person")
-router.register("countries", views.CountryViewSet, basename="country")
+
+class Router(SimpleRouter):
+    """The API's one router. Format suffixes (`/api/events.json`) for the
+    public resources, as DefaultRouter gives them; the editors' resources
+    (registered with `suffixes=False`) never had them."""
+
+    def __init__(self):
+        super().__init__(trailing_slash=True)
+        self.unsuffixed: set = set()
+
+    def register(self, prefix, viewset, basename=None, *, suffixes: bool = True):
+        super().register(prefix, viewset, basename)
+        if not suffixes:
+            self.unsuffixed.add(viewset)
+
+    def get_urls(self):
+        urls = super().get_urls()
+        public = [url for url in urls if url.callback.cls not in self.unsuffixed]
+        return format_suffix_patterns(public) + [url for url in urls if url not in public]
+
+
+router = Router()
+router.register("events", events.EventViewSet, basename="event")
+router.register("invitations", events.InvitationViewSet, basename="invitation")
+router.register("claims", events.ClaimViewSet, basename="claim")
+router.register("people", people.PersonViewSet, basename="person")
+router.register("countries", people.CountryViewSet, basename="country")
+router.register("reports", reports.ReportViewSet, basename="report", suffixes=False)
+router.register("sources", reports.SourceViewSet, basename="source", suffixes=False)
 
 
 class NotFoundView(APIView):
@@ -54,6 +78,5 @@ urlpatterns = [
     ),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("", include("events.api.ingest_urls")),
     re_path(r"^[\s\S]*$", NotFoundView.as_view(), name="api-not-found"),
 ]

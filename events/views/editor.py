@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from events import services
 from events.forms import ClaimForm, EventForm, InviteeForm, add_service_errors
-from events.models import Event, Invitation
+from events.models import EVENT_FIELDS, Event, Invitation
 from events.permissions import editor_required
 from events.views.public import event_context
 
@@ -122,18 +122,9 @@ def event_create(request):
 @editor_required
 def event_edit(request, slug: str):
     event = _event(slug)
-    initial = {
-        "title": event.title,
-        "kind": event.kind,
-        "start_date": event.start_date,
-        "end_date": event.end_date,
-        "date_precision": event.date_precision,
-        "city": event.city,
-        "country": event.country_id,
-        "host_name": event.host.name if event.host else "",
-        "lifecycle": event.lifecycle,
-        "description": event.description,
-    }
+    initial = {name: getattr(event, name) for name in EVENT_FIELDS if name != "host"}
+    initial["country"] = event.country_id
+    initial["host_name"] = event.host.name if event.host else ""
     form = EventForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = _event_form_save(request, form, event)

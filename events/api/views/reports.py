@@ -10,200 +10,28 @@ redirect hop too) by the fetcher before any connection.
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from events.api import filters
 from events.api.errors import Conflict
-from events.api.fields import (
-    StrictBooleanField,
-    StrictCharField,
-    StrictDateTimeField,
-    StrictIntegerField,
-    StrictURLField,
-)
 from events.api.permissions import IsEditor
-from events.api.views import MethodFirstMixin
+from events.api.serializers import (
+    FeedSourceSerializer,
+    FeedSourceWriteSerializer,
+    ReportAcceptedSerializer,
+    ReportDetailSerializer,
+    ReportSerializer,
+    ReportSubmitSerializer,
+)
+from events.api.views.mixins import MethodFirstMixin
 from events.ingest import services
-from events.ingest.fetch import UnsafeURLError, check_url_offline
-from events.models import FeedKind, Report, ReportState, Source
+from events.models import Report, ReportState, Source
 from events.tasks import enqueue_poll, enqueue_report
-
-MIN_POLL_INTERVAL = 60
-MAX_POLL_INTERVAL = 7 * 86400
-
-
-def _fetchable(value: str) -> str:
-    """A URL the worker may fetch: http(s), no credentials, no private or
-    loopback address, no local name (see events.ingest.fetch)."""
-    try:
-        check_url_offline(value)
-    except UnsafeURLError as exc:
-        raise serializers.ValidationError(str(exc)) from None
-    return value
-
-
-# --- Output -------------------------------------------------------------------
-
-
-class ReportSerializer(serializers.ModelSerializer):
-    url = serializers.CharField(
-        help_text="Canonical URL (tracking parameters removed); empty for a text "
-        "submitted without one."
-    )
-    urls = serializers.ListField(
-        child=serializers.CharField(), help_text="Every URL it was seen under."
-    )
-    claims = serializers.IntegerField(
-        source="claim_count", read_only=True, help_text="Claims extracted from it."
-    )
-
-    class Meta:
-        model = Report
-        fields = [
-            "id",
-            "url",
-            "urls",
-            "title",
-            "outlet",
-            "published",
-            "fetched_at",
-            "language",
-            "state",
-            "error",
-            "source",
-            "claims",
-            "created_at",
-        ]
-        read_only_fields = fields
-
-
-class ReportDetailSerializer(ReportSerializer):
-    class Meta(ReportSerializer.Meta):
-        fields = [*ReportSerializer.Meta.fields, "text"]
-        read_only_fields = fields
-
-
-class ReportAcceptedSerializer(ReportSerializer):
-    created = serializers.BooleanField(
-        source="was_created",
-        help_text="false: the same article was already known (same canonical URL or "
-        "same text); this is that report.",
-    )
-
-    class Meta(ReportSerializer.Meta):
-        fields = [*ReportSerializer.Meta.fields, "created"]
-        read_only_fields = fields
-
-
-class FeedSourceSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Source
-        fields = [
-            "id",
-            "name",
-            "kind",
-            "url",
-            "active",
-            "poll_interval",
-            "etag",
-            "last_modified",
-            "last_polled_at",
-            "next_poll_at",
-            "last_error",
-            "consecutive_failures",
-        ]
-        read_only_fields = fields
-
-
-# --- Input --------------------------------------------------------------------
-
-
-class ReportSubmitSerializer(serializers.Serializer):
-    url = StrictURLField(
-        max_length=2000,
-        required=False,
-        allow_blank=True,
-        help_text="The article to fetch (http or https, on a public host).",
-    )
-    text = StrictCharField(
-        max_length=200_000,
-        required=False,
-        allow_blank=True,
-        help_text="The article's plain text, if you have it (then nothing is fetched).",
-    )
-    title = StrictCharField(max_length=500, required=False, allow_blank=True)
-    outlet = StrictCharField(max_length=200, required=False, allow_blank=True)
-    published = StrictDateTimeField(
-        required=False, allow_null=True, help_text="When it was published (ISO 8601 instant)."
-    )
-    language = StrictCharField(max_length=16, required=False, allow_blank=True)
-
-    def validate_url(self, value: str) -> str:
-        return _fetchable(value) if value else value
-
-    def validate_published(self, value):
-        if value and value > timezone.now() + datetime.timedelta(days=1):
-            raise serializers.ValidationError("A report cannot be published in the future.")
-        return value
-
-    def validate(self, attrs):
-        if not attrs.get("url") and not (attrs.get("text") or "").strip():
-            raise serializers.ValidationError({"url": ["Give a URL or a text."]})
-        return attrs
-
-
-class FeedSourceWriteSerializer(serializers.Serializer):
-    name = StrictCharField(max_length=200)
-    kind = serializers.ChoiceField(choices=FeedKind.choices, required=False)
-    url = StrictURLField(max_length=2000, help_text="The feed (http or https, on a public host).")
-    active = StrictBooleanField(required=False)
-    poll_interval = StrictIntegerField(
-        min_value=MIN_POLL_INTERVAL,
-        max_value=MAX_POLL_INTERVAL,
-        required=False,
-        help_text="Seconds between polls.",
-    )
-
-    def validate_url(self, value: str) -> str:
-        return _fetchable(value)
-
-
-def _valid(serializer_class, data, *, partial: bool = False) -> dict:
-    serializer = serializer_class(data=data, partial=partial)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
-# --- Filters ------------------------------------------------------------------
-
-
-class ReportFilter(filters.StrictFilterSet):
-    state = filters.django_filters.ChoiceFilter(choices=ReportState.choices)
-    source = filters.IdFilter(field_name="source_id", help_text="Reports found in this feed.")
-
-    class Meta:
-        model = Report
-        fields: list[str] = []
-
-
-class SourceFilter(filters.StrictFilterSet):
-    active = filters.StrictBooleanFilter()
-    kind = filters.django_filters.ChoiceFilter(choices=FeedKind.choices)
-
-    class Meta:
-        model = Source
-        fields: list[str] = []
-
-
-# --- Views --------------------------------------------------------------------
 
 
 @extend_schema_view(
@@ -230,7 +58,7 @@ class ReportViewSet(
     permission_classes = [IsEditor]
     queryset = Report.objects.all()  # for the schema; get_queryset() counts claims
     serializer_class = ReportSerializer
-    filterset_class = ReportFilter
+    filterset_class = filters.ReportFilter
     ordering_fields = ["created_at", "published", "id"]
     ordering = ["-created_at", "-id"]
     lookup_value_regex = "[0-9]+"
@@ -245,7 +73,7 @@ class ReportViewSet(
         return ReportSerializer
 
     def create(self, request, *args, **kwargs):
-        data = _valid(ReportSubmitSerializer, request.data)
+        data = self.valid(ReportSubmitSerializer, request.data)
         with transaction.atomic():
             report, created = services.report_submit(submitted_by=request.user, **data)
             if report.state != ReportState.EXTRACTED:
@@ -298,7 +126,7 @@ class SourceViewSet(
     permission_classes = [IsEditor]
     queryset = Source.objects.all()
     serializer_class = FeedSourceSerializer
-    filterset_class = SourceFilter
+    filterset_class = filters.SourceFilter
     ordering_fields = ["name", "id", "last_polled_at", "next_poll_at"]
     ordering = ["name", "id"]
     lookup_value_regex = "[0-9]+"
@@ -324,13 +152,13 @@ class SourceViewSet(
 
     def create(self, request, *args, **kwargs):
         source = self._save(
-            services.source_create, **_valid(FeedSourceWriteSerializer, request.data)
+            services.source_create, **self.valid(FeedSourceWriteSerializer, request.data)
         )
         return Response(self.get_serializer(source).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
         source = self.get_object()
-        data = _valid(FeedSourceWriteSerializer, request.data, partial=True)
+        data = self.valid(FeedSourceWriteSerializer, request.data, partial=True)
         source = self._save(source, **data)
         return Response(self.get_serializer(source).data)
 

@@ -1,29 +1,19 @@
-"""Thin doors: validate with a serializer, call one service or QuerySet, answer."""
+"""/api/events/, /api/invitations/ and /api/claims/: validate with a serializer,
+call one service or QuerySet, answer."""
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import MethodNotAllowed, ValidationError
 from rest_framework.response import Response
 
 from events import services
 from events.api import filters, serializers
-from events.api.conditional import ConditionalMixin
-from events.api.renderers import CSVRenderer, ORJSONRenderer, stream_csv
-from events.models import Claim, Country, Event, Invitation, InvitationStatus, Origin, Person
+from events.api.views.mixins import FORMAT_PARAM, ListMixin, MethodFirstMixin
+from events.models import EVENT_FIELDS, Claim, Event, Invitation, InvitationStatus, Origin, Person
 from events.permissions import is_editor
-
-FORMAT_PARAM = OpenApiParameter(
-    "format",
-    OpenApiTypes.STR,
-    enum=["json", "csv"],
-    description="`csv` exports every matching row (no pagination) as CSV.",
-)
 
 
 def _invitee(data) -> Person:
@@ -42,60 +32,15 @@ def _claim_fields(data) -> dict:
     }
 
 
-class MethodFirstMixin:
-    """405 for a method the resource does not have, before asking who is calling
-    (else an anonymous DELETE would get 401 and suggest that signing in helps)."""
-
-    def initial(self, request, *args, **kwargs):
-        method = request.method.lower()
-        if method not in self.http_method_names or not hasattr(self, method):
-            self.format_kwarg = self.get_format_suffix(**kwargs)
-            raise MethodNotAllowed(request.method)
-        if request.query_params.get("format", None) == "":
-            # DRF ignores an empty ?format=; the schema allows only json or csv.
-            self.format_kwarg = None
-            raise ValidationError({"format": ["Give json or csv, or leave the parameter out."]})
-        return super().initial(request, *args, **kwargs)
+_CSV_OWN_FIELDS = [f for f in EVENT_FIELDS if f in serializers.EVENT_CSV_FIELDS]
 
 
-class _ListMixin(MethodFirstMixin, ConditionalMixin):
-    """A list with conditional GET and an optional streamed CSV export."""
-
-    conditional_actions: tuple[str, ...] = ("list",)
-    csv_header: list[str] = []
-
-    def get_renderers(self):
-        if self.action in ("list", None):  # None: a method the view does not serve
-            return [ORJSONRenderer(), CSVRenderer()]
-        return [ORJSONRenderer()]
-
-    def csv_rows(self, queryset):
-        raise NotImplementedError
-
-    def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
-        not_modified = self.conditional(queryset)
-        if not_modified is not None:
-            return not_modified
-        if request.accepted_renderer.format == "csv":
-            self.paginator.validate(request)
-            return self.stamp(self._csv(queryset))
-        page = self.paginate_queryset(queryset)
-        return self.stamp(self.get_paginated_response(self.list_data(page)))
-
-    def list_data(self, page):
-        return self.get_serializer(page, many=True).data
-
-    def _csv(self, queryset):
-        limit = settings.DAIS_API_CSV_MAX_ROWS
-        rows = self.csv_rows(queryset[:limit].iterator(chunk_size=500))
-        response = StreamingHttpResponse(
-            stream_csv(self.csv_header, rows), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.basename}s.csv"'
-        if getattr(self, "row_count", 0) > limit:
-            response["X-Dais-Truncated"] = f"{limit} of {self.row_count} rows"
-        return response
+def _csv_cell(event: Event, field: str):
+    if field == "country":
+        return event.country_id
+    if field == "host":
+        return event.host.name if event.host else ""
+    return getattr(event, field)
 
 
 @extend_schema_view(
@@ -119,7 +64,7 @@ class _ListMixin(MethodFirstMixin, ConditionalMixin):
     ),
 )
 class EventViewSet(
-    _ListMixin,
+    ListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -132,23 +77,7 @@ class EventViewSet(
     ordering = ["start_date", "id"]
     lookup_value_regex = "[0-9]+"
     http_method_names = ["get", "post", "patch", "head", "options"]
-    csv_header = [
-        "id",
-        "slug",
-        "title",
-        "kind",
-        "start_date",
-        "end_date",
-        "date_precision",
-        "city",
-        "country",
-        "host",
-        "lifecycle",
-        "phase",
-        *InvitationStatus.values,
-        "updated_at",
-        "web_url",
-    ]
+    csv_header = serializers.EVENT_CSV_FIELDS
 
     def get_queryset(self):
         renderer = getattr(getattr(self, "request", None), "accepted_renderer", None)
@@ -169,15 +98,7 @@ class EventViewSet(
             yield [
                 event.id,
                 event.slug,
-                event.title,
-                event.kind,
-                event.start_date,
-                event.end_date,
-                event.date_precision,
-                event.city,
-                event.country_id,
-                event.host.name if event.host else "",
-                event.lifecycle,
+                *(_csv_cell(event, field) for field in _CSV_OWN_FIELDS),
                 serializers.event_phase(event),
                 *(counts[s] for s in InvitationStatus.values),
                 event.updated_at.isoformat(),
@@ -195,13 +116,13 @@ class EventViewSet(
         return Response(self.get_serializer(event).data, status=code)
 
     def create(self, request, *args, **kwargs):
-        data = self._valid(serializers.EventWriteSerializer, request.data)
+        data = self.valid(serializers.EventWriteSerializer, request.data)
         event = services.event_create(**data)
         return self._answer(event.pk, status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
         event = self.get_object()
-        data = self._valid(serializers.EventWriteSerializer, request.data, event, partial=True)
+        data = self.valid(serializers.EventWriteSerializer, request.data, event, partial=True)
         services.event_update(event=event, **data)
         return self._answer(event.pk)
 
@@ -216,7 +137,7 @@ class EventViewSet(
     @action(detail=True, methods=["post"], url_path="claims")
     def claims(self, request, pk=None):
         event = self.get_object()
-        data = self._valid(serializers.EventClaimWriteSerializer, request.data)
+        data = self.valid(serializers.EventClaimWriteSerializer, request.data)
         with transaction.atomic():
             invitation, _ = services.invitation_get_or_create(event=event, invitee=_invitee(data))
             services.claim_record(
@@ -226,12 +147,6 @@ class EventViewSet(
                 **_claim_fields(data),
             )
         return _invitation_answer(request, invitation.pk, status.HTTP_201_CREATED)
-
-    @staticmethod
-    def _valid(serializer_class, data, instance=None, partial=False) -> dict:
-        serializer = serializer_class(instance=instance, data=data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
 
 
 def _invitation_answer(request, pk: int, code: int = status.HTTP_200_OK) -> Response:
@@ -254,7 +169,7 @@ def _invitation_answer(request, pk: int, code: int = status.HTTP_200_OK) -> Resp
     ),
 )
 class InvitationViewSet(
-    _ListMixin,
+    ListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -313,7 +228,7 @@ class InvitationViewSet(
             ]
 
     def create(self, request, *args, **kwargs):
-        data = EventViewSet._valid(serializers.InvitationWriteSerializer, request.data)
+        data = self.valid(serializers.InvitationWriteSerializer, request.data)
         with transaction.atomic():
             invitation = services.invitation_create(
                 event=data["event"], invitee=_invitee(data), inviter=data.get("inviter")
@@ -330,7 +245,7 @@ class InvitationViewSet(
     @action(detail=True, methods=["post"], url_path="claims")
     def claims(self, request, pk=None):
         invitation = self.get_object()
-        data = EventViewSet._valid(serializers.ClaimWriteSerializer, request.data)
+        data = self.valid(serializers.ClaimWriteSerializer, request.data)
         services.claim_record(
             invitation=invitation,
             origin=Origin.MANUAL,
@@ -373,68 +288,7 @@ class ClaimViewSet(
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
         claim = self.get_object()
-        data = EventViewSet._valid(serializers.ClaimReviewSerializer, request.data)
+        data = self.valid(serializers.ClaimReviewSerializer, request.data)
         claim = services.claim_review(claim=claim, approve=data["approve"], reviewer=request.user)
         claim = Claim.objects.select_related("invitation").get(pk=claim.pk)
         return Response(self.get_serializer(claim).data)
-
-
-class PersonFilterSet(filters.StrictFilterSet):
-    q = filters.django_filters.CharFilter(
-        method="filter_q", max_length=200, help_text="Text in the name or the role."
-    )
-    country = filters.CountryFilter(field_name="country_id")
-    kind = filters.django_filters.ChoiceFilter(choices=serializers.PersonKind.choices)
-
-    class Meta:
-        model = Person
-        fields: list[str] = []
-
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value.strip()) if value.strip() else queryset
-
-
-@extend_schema_view(
-    list=extend_schema(summary="List people (invitees and hosts)"),
-    retrieve=extend_schema(summary="One person"),
-    create=extend_schema(
-        summary="Create a person",
-        request=serializers.PersonWriteSerializer,
-        responses={201: serializers.PersonSerializer},
-    ),
-)
-class PersonViewSet(
-    MethodFirstMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
-    queryset = Person.objects.all()
-    serializer_class = serializers.PersonSerializer
-    filterset_class = PersonFilterSet
-    ordering_fields = ["name", "id"]
-    ordering = ["name", "id"]
-    lookup_value_regex = "[0-9]+"
-    http_method_names = ["get", "post", "head", "options"]
-
-    def create(self, request, *args, **kwargs):
-        data = EventViewSet._valid(serializers.PersonWriteSerializer, request.data)
-        person = services.person_create(**data)
-        return Response(self.get_serializer(person).data, status=status.HTTP_201_CREATED)
-
-
-@extend_schema_view(
-    list=extend_schema(summary="List countries (ISO 3166-1)"),
-    retrieve=extend_schema(summary="One country"),
-)
-class CountryViewSet(MethodFirstMixin, viewsets.ReadOnlyModelViewSet):
-    queryset = Country.objects.all()
-    serializer_class = serializers.CountrySerializer
-    ordering_fields = ["name", "code"]
-    ordering = ["name", "code"]
-    filterset_class = None
-    lookup_value_regex = "[A-Za-z]{2}"
-
-    def get_object(self):
-        self.kwargs["pk"] = self.kwargs["pk"].upper()
-        return super().get_object()

@@ -1,4 +1,4 @@
-"""API tokens (django-rest-knox): stored hashed, expiring, created and revoked
+"""/api/auth/tokens/: API tokens (django-rest-knox): stored hashed, expiring, created and revoked
 by their user. The token itself is shown once, when created."""
 
 from django.contrib.auth import authenticate
@@ -6,30 +6,15 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from knox.models import AuthToken
 from knox.settings import knox_settings
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from events.api.errors import Conflict
-from events.api.fields import StrictCharField
+from events.api.serializers import NewTokenSerializer, TokenCreateSerializer, TokenSerializer
 from events.api.throttles import AnonThrottle, TokenCreateThrottle, UserThrottle
-
-
-class TokenCreateSerializer(serializers.Serializer):
-    username = StrictCharField(max_length=150, required=False)
-    password = StrictCharField(max_length=4096, required=False, style={"input_type": "password"})
-
-
-class TokenSerializer(serializers.Serializer):
-    token_key = serializers.CharField(help_text="The first characters of the token; its id.")
-    created = serializers.DateTimeField()
-    expiry = serializers.DateTimeField(allow_null=True)
-
-
-class NewTokenSerializer(TokenSerializer):
-    token = serializers.CharField(help_text="Send as `Authorization: Token <token>`. Shown once.")
 
 
 def _describe(instance) -> dict:
