@@ -71,6 +71,12 @@ UNSURE_BEFORE = re.compile(
 HYPOTHETICAL = re.compile(r"\b(?:could|might|may)\b", re.I)
 # a plan reported after the event is still only a plan: "was due to attend", "would attend"
 PLANNED = re.compile(r"(?:would|was|were|had been|has been) ")
+OWN_VERB = re.compile(
+    r"\s*(?:have|has|had|are|were|is|was|will|would)\s+(?!been\b|also\b|all\b|both\b|among\b|"
+    r"expected\b|due\b|present\b|there\b|in\b|at\b|confirmed\b|led\b|headed\b|"
+    r"represented\b)[a-z]+",
+    re.I,
+)
 UNSURE_HINTS = ("whether", "clear", "uncertain", "unknown", "undecided", "not known")
 THEY_ARE = re.compile(r"^(?:They|These|Those) (?:are|were|include|included)\b")
 
@@ -187,7 +193,7 @@ def sentence_statuses(
             # "Li, not Xi, will lead": Li takes the cue after Xi
             after = groups[gi + 2][0].span_start if gi + 2 < len(groups) else len(sentence)
             right = sentence[groups[gi + 1][-1].end : after]
-        cut = CLAUSE_END.search(right, 1)
+        cut = CLAUSE_END.search(right)
         if cut:
             right = right[: cut.start()]
         low_right = right.lower()
@@ -252,7 +258,9 @@ def sentence_statuses(
             statuses.add(_presence(past.group(0), sentence, event_past, not future_sentence))
         if not statuses and previous_statuses and COMPANION.search(left):
             statuses = set(previous_statuses)
-        if not statuses:
+        if not statuses and not OWN_VERB.match(right):
+            # (a list that is the subject of another verb, "leaders including X have reached
+            # out", takes no status from the words before it)
             statuses = _left_statuses(left, sentence, event_past, future_sentence)
         low_left = left[-80:].lower()
         if (

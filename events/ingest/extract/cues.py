@@ -119,7 +119,8 @@ R_INVITED = re.compile(
 L_PRESENT = re.compile(
     r"(?:confirmed (?:their|his|her|its) (?:presence|attendance|participation)|represented by|"
     r"joining [\w' ]{0,40}? (?:will be|are|were|was|is)|"
-    r"represented by (?:its|his|her|their|the) (?:[\w-]+ ){0,3}?[\w-]+,|(?:and|to|will|would) send|(?:is|was|are|were) sending|sending|sent|will send|to send|"
+    r"(?:represented by|sent|sends|sending|dispatched) (?:its|his|her|their|the) (?:[\w-]+ ){0,3}?"
+    r"[\w-]+,|(?:and|to|will|would) send|(?:is|was|are|were) sending|sending|sent|will send|to send|"
     r"(?:led|headed) by|includ(?:ed|ing|e)|among them|among the (?:guests|leaders)(?: were)?|"
     r"such as|hosted|came|brought together|alongside|confirmed (?:for|that)?|"
     r"as (?:will|did|was|were|has|have|had|is|are|would)|accompanied by|"
@@ -145,7 +146,9 @@ L_DECLINE = re.compile(
 NOT_INVITED = re.compile(
     r"\b(?:not (?:been |be )?invited|did not invite|not invite|no invitation|not on the list|"
     r"missing from the guest list|not being considered|was not represented|were not represented|"
-    r"left out|not one of them|not intend to invite|did not invite)\b",
+    r"left out|not one of them|not intend to invite|did not invite|"
+    r"not (?:sent|send|extended|issued)\b[^.;]{0,60}?\binvitation|"
+    r"^No\b[^.;]{0,80}?\b(?:has|have|was|were|had) been invited)\b",
     _I,
 )
 
@@ -153,7 +156,13 @@ NOT_INVITED = re.compile(
 def may_deny_invitation(sentence: str) -> bool:
     """Cheap test before NOT_INVITED: every one of its phrases contains one of these."""
     low = sentence.lower()
-    return "not " in low or "no invitation" in low or "left out" in low or "missing from" in low
+    return (
+        "not " in low
+        or "no invitation" in low
+        or "left out" in low
+        or "missing from" in low
+        or (low.startswith("no ") and "invited" in low)
+    )
 
 
 REPORTED = re.compile(
@@ -388,4 +397,10 @@ def last_word(text: str) -> str:
 
 def may_present_left(left: str) -> bool:
     low = left.lower()
-    return last_word(left) in L_PRESENT_LAST or "with" in low or "represented by" in low
+    return (
+        last_word(left) in L_PRESENT_LAST
+        or "with" in low
+        or "represented by" in low
+        or "sen" in low
+        or "dispatched" in low
+    )

@@ -128,6 +128,8 @@ HEAD_AFTER = re.compile(
     r"foreign minister|vice[- ]president|deputy prime minister|ambassador|envoy|"
     r"defen[cs]e minister)(?!\w)(?!\s*,?\s+(?:[A-Z]|of\b))"
 )
+# "the U.S. delegation was led by X": the named leader is the invitee, not the country
+LED_BY = re.compile(r"\s+(?:was|is|will be|were|would be)\s+(?:led|headed)\s+by\b")
 HEAD_ROLES_NULL = ("president", "leader", "prime minister", "premier", "head of state", "king",
                    "queen", "emir", "monarch", "chancellor", "delegation")  # fmt: skip
 THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
@@ -166,6 +168,7 @@ def country_heads(sentence: str, knowledge: Knowledge, hits: list) -> list[Count
                 and not OBJECT_BEFORE.search(
                     sentence, max(0, hits[i].start() - 20), hits[i].start()
                 )
+                and not LED_BY.match(sentence, office.end())
             ):
                 code = knowledge.country_names[hits[i].group(0)]
                 role = office.group("role").replace("-", " ")

@@ -99,3 +99,10 @@ def test_it_reads_a_delegation_led_by_someone():
         "Minister Aisha Jumwa."
     )
     assert ("Aisha Jumwa", "KE", "attended") in found
+
+
+def test_two_countries_sending_ministers_in_two_clauses():
+    assert _claims(
+        "Egypt sent its foreign minister, Sameh Shoukry, while Ghana had sent its deputy prime "
+        "minister."
+    ) == {("Sameh Shoukry", "EG", "accepted"), ("deputy prime minister", "GH", "accepted")}

@@ -53,3 +53,13 @@ def test_it_ignores_people_who_were_not_invited():
 def test_it_reads_was_sent_an_invitation_as_invited():
     found = statuses(SUMMIT + "Kenyan President William Ruto was also sent an invitation.")
     assert ("William Ruto", "KE", "invited") in found
+
+
+def test_an_invitation_not_sent_is_no_claim():
+    assert (
+        _claims(
+            FUTURE + "Brazil has not sent Ghana's John Mahama an official invitation to the summit."
+        )
+        == set()
+    )
+    assert _claims(FUTURE + "No Ghanaian official has been invited either.") == set()

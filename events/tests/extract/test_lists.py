@@ -93,3 +93,13 @@ def test_each_title_keeps_its_own_country_adjective():
         ("Gabriel Boric", "CL", "attended"),
         ("Dina Boluarte", "PE", "attended"),
     }
+
+
+def test_a_list_that_is_the_subject_of_another_verb_takes_no_status():
+    assert (
+        claim_set(
+            FUTURE + "Several leaders including Ghana's John Mahama have called the host to "
+            "congratulate him."
+        )
+        == set()
+    )
