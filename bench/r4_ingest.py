@@ -318,12 +318,12 @@ def wipe_database() -> None:
 
 
 def create_sources(server: CorpusServer, routes) -> list[int]:
-    from events.ingest import services
+    from events.services.sources import source_create
 
     ids = []
     for path in feed_paths(routes):
         kind = "atom" if path.endswith("atom.xml") else "rss"
-        source = services.source_create(name=f"bench {path}", url=server.url(path), kind=kind)
+        source = source_create(name=f"bench {path}", url=server.url(path), kind=kind)
         ids.append(source.pk)
     return ids
 

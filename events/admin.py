@@ -2,9 +2,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from events import services
-from events.ingest import services as ingest_services
 from events.models import Claim, Country, Event, Invitation, Person, Report, Source
+from events.services.claims import claim_record, claim_review
+from events.services.sources import source_create, source_update
 from events.status import ReviewState
 
 
@@ -95,11 +95,11 @@ class ClaimAdmin(admin.ModelAdmin):
             # The history is never rewritten: only the review state may change here.
             state = form.cleaned_data.get("review_state")
             if state in (ReviewState.APPROVED, ReviewState.REJECTED):
-                services.claim_review(
+                claim_review(
                     claim=obj, approve=state == ReviewState.APPROVED, reviewer=request.user
                 )
             return
-        services.claim_record(
+        claim_record(
             invitation=obj.invitation,
             status=obj.status,
             as_of=obj.as_of,
@@ -123,7 +123,7 @@ class ClaimAdmin(admin.ModelAdmin):
         done = 0
         for claim in queryset:
             try:
-                services.claim_review(claim=claim, approve=approve, reviewer=request.user)
+                claim_review(claim=claim, approve=approve, reviewer=request.user)
                 done += 1
             except ValidationError as exc:
                 self.message_user(request, f"{claim}: {'; '.join(exc.messages)}", messages.ERROR)
@@ -176,9 +176,9 @@ class SourceAdmin(admin.ModelAdmin):
             for name in ("name", "kind", "url", "active", "poll_interval")
         }
         if change:
-            ingest_services.source_update(source=obj, **fields)
+            source_update(source=obj, **fields)
         else:
-            obj.pk = ingest_services.source_create(**fields).pk
+            obj.pk = source_create(**fields).pk
 
     @admin.action(description="Poll selected sources now")
     def poll_now(self, request, queryset):

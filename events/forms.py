@@ -281,15 +281,12 @@ class EventForm(forms.Form):
         return data
 
     def host(self) -> Person | None:
+        """The known person named as host (of the host country first), or None:
+        a new name is created by the view, through a service."""
         name = self.cleaned_data.get("host_name", "").strip()
         if not name:
             return None
         matches = Person.objects.filter(name__iexact=name)
         country = self.cleaned_data.get("country")
         preferred = matches.filter(country=country).first() if country else None
-        existing = preferred or matches.first()
-        if existing:
-            return existing
-        from events import services
-
-        return services.person_create(name=name, country=country)
+        return preferred or matches.first()

@@ -13,9 +13,10 @@ from celery.signals import task_postrun, task_prerun, worker_process_init
 from django.db import OperationalError, close_old_connections, connections, transaction
 from django.utils import timezone
 
-from events.ingest import pipeline, services
+from events.ingest import pipeline
 from events.ingest.fetch import FetchError
 from events.models import Report, ReportState
+from events.services.reports import report_fail
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ def process_report(self, report_id: int, force: bool = False) -> dict:
         retryable = isinstance(exc, OperationalError) or exc.retryable
         if retryable and self.request.retries < self.max_retries:
             raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from None
-        services.report_fail(report_id=report_id, error=f"{type(exc).__name__}: {exc}")
+        report_fail(report_id=report_id, error=f"{type(exc).__name__}: {exc}")
         return {"report": report_id, "state": ReportState.FAILED}
     return {"report": result.report_id, "state": result.state, "claims": result.claims_created}
 

@@ -16,7 +16,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from events.services import InvitationAlreadyExists
+from events.services.invitations import InvitationAlreadyExists
 
 
 class Conflict(exceptions.APIException):

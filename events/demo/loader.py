@@ -20,7 +20,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from events import services
 from events.countries import sync_countries
 from events.demo import data
 from events.models import (
@@ -34,6 +33,10 @@ from events.models import (
     PersonKind,
 )
 from events.permissions import EDITORS_GROUP, ensure_editors_group
+from events.services.claims import claim_record
+from events.services.events import event_create, event_update
+from events.services.invitations import invitation_get_or_create
+from events.services.people import delegation_for_country, person_create
 from events.status import ReviewState
 
 EDITOR_USERNAME = "editor"
@@ -98,7 +101,7 @@ class DemoLoader:
         slug = slugify(f"{spec.name} {spec.country or ''}")
         person = Person.objects.filter(slug=slug).first()
         if person is None:
-            person = services.person_create(
+            person = person_create(
                 name=spec.name,
                 country=country,
                 role=spec.role,
@@ -114,7 +117,7 @@ class DemoLoader:
         if ":" in key:
             kind, code = key.split(":")
             kind = PersonKind.TROOPS if kind == "troops" else PersonKind.DELEGATION
-            return services.delegation_for_country(country=self.countries[code], kind=kind)
+            return delegation_for_country(country=self.countries[code], kind=kind)
         return self.people[key]
 
     def event(self, spec: data.E) -> Event:
@@ -134,16 +137,16 @@ class DemoLoader:
         }
         event = Event.objects.filter(slug=slug).first()
         if event is None:
-            event = services.event_create(slug=slug, **fields)
+            event = event_create(slug=slug, **fields)
             self.tally["events"].created += 1
         else:
             # Keep a demo event true to the data set (a no-op when nothing changed).
-            event = services.event_update(event=event, **fields)
+            event = event_update(event=event, **fields)
             self.tally["events"].existing += 1
         return event
 
     def invitation(self, event: Event, spec: data.I, editor) -> Invitation:
-        invitation, created = services.invitation_get_or_create(
+        invitation, created = invitation_get_or_create(
             event=event,
             invitee=self.invitee(spec.invitee),
             inviter=self.people[spec.inviter] if spec.inviter else None,
@@ -160,7 +163,7 @@ class DemoLoader:
         ).exists():
             self.tally["claims"].existing += 1
             return
-        services.claim_record(
+        claim_record(
             invitation=invitation,
             status=spec.status,
             as_of=claim_date(spec, invitation.event.start_date, self.today),

@@ -10,11 +10,11 @@ DEMO_FEED_URL = "http://127.0.0.1:8001/feed.xml"
 
 def ensure_demo_source() -> Source:
     """Create the demo Source (idempotent). Polling it needs DAIS_FETCH_ALLOW_LOOPBACK=true."""
-    from events.ingest import services
+    from events.services.sources import source_create
 
     existing = Source.objects.filter(url=DEMO_FEED_URL).first()
     if existing:
         return existing
-    return services.source_create(
+    return source_create(
         name="Dais demo wire", url=DEMO_FEED_URL, kind=FeedKind.RSS, poll_interval=120
     )

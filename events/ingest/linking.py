@@ -1,4 +1,6 @@
-"""Link what the extractor found to existing rows, or create new ones marked for review.
+"""Link what the extractor found to existing rows: read-only. plan() answers
+with the rows it found and what must be created (marked for review);
+events.services.reports.report_apply_extraction creates it and writes the claims.
 
 An event is the same when it is of the same kind, starts within 3 days and has
 the same host country or city, or when its title is close. A person is the same
@@ -7,18 +9,15 @@ when the name or one of their aliases matches.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import difflib
-import hashlib
 import re
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from django.db import connection, transaction
 from django.db.models import Q
 
-from events import services
 from events.models import Country, DatePrecision, Event, Person, PersonKind
 
 EVENT_DATE_WINDOW = datetime.timedelta(days=3)
@@ -84,49 +83,40 @@ def find_event(extracted) -> Event | None:
     return None
 
 
-@contextlib.contextmanager
-def _creating(*key: object):
-    """A short transaction holding a PostgreSQL advisory lock on `key` (what is
-    being created: an event kind, a person's name). Linking reads without a
-    lock; only a miss takes the lock, looks again and creates, and commits at
-    once (when not inside a caller's transaction), so two workers never create
-    the same event or person twice, and never wait for each other otherwise."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT pg_advisory_xact_lock(%s)",
-                    [int.from_bytes(digest, "big", signed=True)],
-                )
-        yield
+@dataclass(frozen=True)
+class NewEvent:
+    """An event the database does not know yet, as it is to be created."""
+
+    extracted: object  # the extractor's event: looked for again before creating
+    title: str
+    kind: str
+    start_date: datetime.date
+    date_precision: str
+    country: Country
+    city: str
 
 
-def event_for(extracted, *, published: datetime.date) -> tuple[Event | None, bool]:
-    """(event, created). None when the event cannot be pinned to a host country."""
+def event_plan(extracted, *, published: datetime.date) -> Event | NewEvent | None:
+    """The known event, or the one to create; None when it cannot be pinned to
+    a host country."""
     found = find_event(extracted)
     if found:
-        return found, False
+        return found
     country = Country.objects.filter(code=(extracted.country or "").upper()).first()
     if country is None:
-        return None, False
-    with _creating("event", extracted.kind):  # find_event always matches on the kind
-        found = find_event(extracted)
-        if found:  # another worker created it a moment ago
-            return found, False
-        start, precision = extracted.start_date, DatePrecision.DAY
-        if start is None:  # date unknown: the year of the report, for an editor to fix
-            start, precision = datetime.date(published.year, 1, 1), DatePrecision.YEAR
-        event = services.event_create(
-            title=(extracted.name or f"{extracted.kind} in {extracted.city or country.name}")[:300],
-            kind=extracted.kind,
-            start_date=start,
-            date_precision=precision,
-            country=country,
-            city=(extracted.city or "")[:120],
-            needs_review=True,
-        )
-    return event, True
+        return None
+    start, precision = extracted.start_date, DatePrecision.DAY
+    if start is None:  # date unknown: the year of the report, for an editor to fix
+        start, precision = datetime.date(published.year, 1, 1), DatePrecision.YEAR
+    return NewEvent(
+        extracted=extracted,
+        title=(extracted.name or f"{extracted.kind} in {extracted.city or country.name}")[:300],
+        kind=extracted.kind,
+        start_date=start,
+        date_precision=precision,
+        country=country,
+        city=(extracted.city or "")[:120],
+    )
 
 
 def _pick_person(
@@ -201,42 +191,97 @@ def _countries(codes: set[str]) -> dict[str, Country]:
     return found
 
 
-def person_for(
-    name: str | None,
-    country_code: str | None,
-    *,
-    create: bool = True,
-    index: PeopleIndex | None = None,
-) -> tuple[Person | None, bool]:
-    """(person, created). No name but a country: that country's delegation.
-    Pass a PeopleIndex to answer many names with two queries in all."""
-    index = index or PeopleIndex([name], [country_code])
+@dataclass(frozen=True)
+class NewPerson:
+    """A person the database does not know yet (by this name, in this country)."""
+
+    name: str
+    country_code: str | None
+    country: Country | None
+
+
+@dataclass(frozen=True)
+class NewDelegation:
+    """A country's delegation, which has no row yet."""
+
+    country: Country
+
+
+def person_plan(
+    name: str | None, country_code: str | None, *, index: PeopleIndex
+) -> Person | NewPerson | NewDelegation | None:
+    """The known person, or the one to create. No name but a country: that
+    country's delegation. None when neither is given."""
     country = index.country(country_code)
     if not name or not name.strip():
         if country is None:
-            return None, False
+            return None
         existing = (
             Person.objects.filter(kind=PersonKind.DELEGATION, country=country)
             .order_by("id")
             .first()
         )
-        if existing is None:
-            with _creating("delegation", country.code):
-                existing = services.delegation_for_country(
-                    country=country, kind=PersonKind.DELEGATION
-                )
-        return existing, False
+        return existing or NewDelegation(country=country)
     name = name.strip()
-    found = index.find(name, country_code)
-    if found or not create:
-        return found, False
-    with _creating("person", name.lower()):
-        found = find_person(name, country_code)  # another worker may have just created it
-        created = found is None
-        if created:
-            found = services.person_create(name=name[:200], country=country, needs_review=True)
-    index.people.append(found)
-    return found, created
+    return index.find(name, country_code) or NewPerson(
+        name=name, country_code=country_code, country=country
+    )
+
+
+@dataclass
+class ClaimLink:
+    """One extracted claim and what it is about. `inviter_name` is looked up
+    again once the people to create exist (an inviter is never created)."""
+
+    claim: object
+    event_key: object
+    invitee: Person | NewPerson | NewDelegation
+    inviter: Person | None
+    inviter_name: str | None
+
+
+@dataclass
+class Plan:
+    """What an extraction names: the events (found, or to create, by the
+    extractor's key), the claims that can be linked, and why the others cannot.
+    `people` answers later look-ups, including the people created meanwhile."""
+
+    events: dict = field(default_factory=dict)
+    claims: list[ClaimLink] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    people: PeopleIndex | None = None
+
+
+def plan(extraction, *, published: datetime.date) -> Plan:
+    """Link an extraction to the database without writing anything."""
+    result = Plan()
+    for extracted in extraction.events:
+        event = event_plan(extracted, published=published)
+        if event is not None:
+            result.events[extracted.key] = event
+    result.people = PeopleIndex(
+        [n for c in extraction.claims for n in (c.invitee, c.inviter)],
+        [c.invitee_country for c in extraction.claims],
+    )
+    for claim in extraction.claims:
+        if claim.event not in result.events:
+            result.skipped.append(f"{claim.invitee}: event not identified")
+            continue
+        invitee = person_plan(claim.invitee, claim.invitee_country, index=result.people)
+        if invitee is None:
+            result.skipped.append(f"{claim.invitee}: invitee not identified")
+            continue
+        inviter_name = (claim.inviter or "").strip() or None
+        result.claims.append(
+            ClaimLink(
+                claim=claim,
+                event_key=claim.event,
+                invitee=invitee,
+                inviter=result.people.find(inviter_name, None) if inviter_name else None,
+                inviter_name=inviter_name,
+            )
+        )
+    return result
 
 
 def knowledge_people() -> list[tuple[str, list[str], str | None, str]]:

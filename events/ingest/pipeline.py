@@ -2,7 +2,8 @@
 
     feed bytes --fetch--> parse_feed --> report_submit (one per new entry)
     report --fetch article (when the feed had no full text)--> report_store_text
-           --extract_report--> report_apply_extraction --> claims (applied or pending)
+           --extract_report--> report_apply_extraction (events.services.reports:
+           linking.plan, then the writes) --> claims (applied or pending)
 
 Tasks in events.tasks and the management commands call these; they never
 decide anything themselves.
@@ -24,13 +25,21 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from events.ingest import services
 from events.ingest.article import article_text
 from events.ingest.extract import Knowledge, extract_report
 from events.ingest.feed_parser import FeedError, parse_feed
 from events.ingest.fetch import FetchError, fetch
 from events.ingest.linking import knowledge_people
 from events.models import Person, Report, ReportState, Source
+from events.services.base import ingest_transaction
+from events.services.reports import (
+    report_apply_extraction,
+    report_fail,
+    report_store_text,
+    report_submit,
+    reports_known,
+)
+from events.services.sources import source_claim, source_record_failure, source_record_success
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +64,7 @@ def poll_source(source_id: int) -> PollResult:
     moment returns at once with claimed=False. Network errors do not raise: they
     are recorded on the source, which backs off."""
     result = PollResult(source_id=source_id)
-    source = services.source_claim(source_id=source_id)
+    source = source_claim(source_id=source_id)
     if source is None:
         return result
     result.claimed = True
@@ -65,7 +74,7 @@ def poll_source(source_id: int) -> PollResult:
         )
         if response.not_modified:
             result.not_modified = True
-            services.source_record_success(
+            source_record_success(
                 source=source, etag=response.etag, last_modified=response.last_modified
             )
             return result
@@ -73,28 +82,26 @@ def poll_source(source_id: int) -> PollResult:
     except (FetchError, FeedError) as exc:
         result.error = str(exc)
         logger.warning("poll %s (%s) failed: %s", source.pk, source.url, exc)
-        services.source_record_failure(source=source, error=f"{type(exc).__name__}: {exc}")
+        source_record_failure(source=source, error=f"{type(exc).__name__}: {exc}")
         return result
     except Exception as exc:
-        services.source_record_failure(source=source, error=f"{type(exc).__name__}: {exc}")
+        source_record_failure(source=source, error=f"{type(exc).__name__}: {exc}")
         raise
     result.entries = len(feed.entries)
-    with services.ingest_transaction():  # one commit for the feed, a savepoint per entry
+    with ingest_transaction():  # one commit for the feed, a savepoint per entry
         _submit_entries(source, feed, result)
-    services.source_record_success(
-        source=source, etag=response.etag, last_modified=response.last_modified
-    )
+    source_record_success(source=source, etag=response.etag, last_modified=response.last_modified)
     return result
 
 
 def _submit_entries(source: Source, feed, result: PollResult) -> None:
-    known = services.reports_known(
+    known = reports_known(
         urls=[urljoin(source.url, e.url) for e in feed.entries if e.url],
         texts=[e.text.strip() for e in feed.entries if e.has_full_text],
     )
     for entry in feed.entries:
         try:
-            report, created = services.report_submit(
+            report, created = report_submit(
                 url=urljoin(source.url, entry.url),
                 text=entry.text if entry.has_full_text else "",
                 known=known,
@@ -137,7 +144,7 @@ def process_report(report_id: int, *, force: bool = False) -> ProcessResult:
         return result
     if not report.text:
         if not report.url:
-            services.report_fail(report_id=report.pk, error="No text and no URL.")
+            report_fail(report_id=report.pk, error="No text and no URL.")
             result.state = ReportState.FAILED
             return result
         try:
@@ -145,12 +152,12 @@ def process_report(report_id: int, *, force: bool = False) -> ProcessResult:
         except FetchError as exc:
             if exc.retryable:
                 raise
-            services.report_fail(report_id=report.pk, error=f"{type(exc).__name__}: {exc}")
+            report_fail(report_id=report.pk, error=f"{type(exc).__name__}: {exc}")
             result.state = ReportState.FAILED
             return result
         title, text, language = article_text(response.body, url=response.url)
         if not text:
-            services.report_fail(report_id=report.pk, error="No article text found on the page.")
+            report_fail(report_id=report.pk, error="No article text found on the page.")
             result.state = ReportState.FAILED
             return result
         fetched = {"text": text, "title": title, "language": language, "urls": response.urls}
@@ -162,16 +169,16 @@ def process_report(report_id: int, *, force: bool = False) -> ProcessResult:
         report.text, published=published, title=report.title, knowledge=current_knowledge()
     )
     if fetched is not None:
-        survivor = services.report_store_text(report=report, **fetched)
+        survivor = report_store_text(report=report, **fetched)
         if survivor.pk != report.pk:  # a syndicated copy of a report we already have
             result.skipped = True
             result.report_id = survivor.pk
             result.state = survivor.state
             return result
         report = survivor
-    # Not inside the transaction above: linking commits what it creates at once,
-    # so its locks are never held while waiting for another.
-    applied = services.report_apply_extraction(report=report, extraction=extraction)
+    # Not inside the transaction above: the events and people the plan names are
+    # committed at once, so their locks are never held while waiting for another.
+    applied = report_apply_extraction(report=report, extraction=extraction)
     result.state = ReportState.EXTRACTED
     result.claims_created = applied.claims_created
     result.claims_applied = applied.claims_applied

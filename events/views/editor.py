@@ -13,10 +13,13 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events import services
 from events.forms import ClaimForm, EventForm, InviteeForm, add_service_errors
 from events.models import EVENT_FIELDS, Event, Invitation
 from events.permissions import editor_required
+from events.services import events as event_services
+from events.services.claims import claim_record
+from events.services.invitations import invitation_create
+from events.services.people import person_create
 from events.views.public import event_context
 
 
@@ -54,7 +57,7 @@ def claim_create(request, slug: str, invitation_id: int):
     form = ClaimForm(request.POST, prefix_id=str(invitation.pk))
     if form.is_valid():
         try:
-            claim = services.claim_record(
+            claim = claim_record(
                 invitation=invitation, recorded_by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
@@ -74,13 +77,13 @@ def invitee_add(request, slug: str):
     if form.is_valid():
         try:
             with transaction.atomic():
-                person = form.existing_person() or services.person_create(
+                person = form.existing_person() or person_create(
                     name=form.cleaned_data["name"],
                     country=form.cleaned_data["country"],
                     role=form.cleaned_data["role"],
                     kind=form.cleaned_data["kind"],
                 )
-                invitation = services.invitation_create(event=event, invitee=person)
+                invitation = invitation_create(event=event, invitee=person)
         except ValidationError as exc:
             if hasattr(exc, "error_dict") and "invitee" in exc.error_dict:
                 exc = ValidationError({"name": exc.error_dict.pop("invitee")})
@@ -93,13 +96,15 @@ def invitee_add(request, slug: str):
 
 def _event_form_save(request, form: EventForm, event: Event | None):
     data = dict(form.cleaned_data)
-    data.pop("host_name")
+    host_name = data.pop("host_name").strip()
     try:
         with transaction.atomic():
-            data["host"] = form.host()
+            data["host"] = form.host() or (
+                person_create(name=host_name, country=data["country"]) if host_name else None
+            )
             if event is None:
-                return services.event_create(**data)
-            return services.event_update(event=event, **data)
+                return event_services.event_create(**data)
+            return event_services.event_update(event=event, **data)
     except ValidationError as exc:
         add_service_errors(form, exc)
         return None

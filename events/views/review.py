@@ -1,5 +1,5 @@
 """Editors' review queue: pending claims with their evidence in context, and
-the approve/reject door (events.services.claim_review)."""
+the approve/reject door (events.services.claims.claim_review)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from events import services
 from events.models import Claim
 from events.permissions import editor_required
+from events.services.claims import claim_review
 from events.views.reports import highlight
 
 CONTEXT_CHARS = 280
@@ -46,7 +46,7 @@ def review_decide(request, pk: int):
         messages.error(request, "Choose approve or reject.")
         return redirect("ingest:review")
     try:
-        services.claim_review(claim=claim, approve=decision == "approve", reviewer=request.user)
+        claim_review(claim=claim, approve=decision == "approve", reviewer=request.user)
     except ValidationError as exc:
         messages.error(request, f"Claim {claim.pk} cannot be approved: {'; '.join(exc.messages)}")
     else:

@@ -9,17 +9,20 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from events import services
 from events.api import filters, serializers
 from events.api.views.mixins import FORMAT_PARAM, ListMixin, MethodFirstMixin
 from events.models import EVENT_FIELDS, Claim, Event, Invitation, InvitationStatus, Origin, Person
 from events.permissions import is_editor
+from events.services.claims import claim_record, claim_review
+from events.services.events import event_create, event_update
+from events.services.invitations import invitation_create, invitation_get_or_create
+from events.services.people import delegation_for_country
 
 
 def _invitee(data) -> Person:
     if data.get("person") is not None:
         return data["person"]
-    return services.delegation_for_country(
+    return delegation_for_country(
         country=data["country"], kind=data.get("country_invitee_kind") or "delegation"
     )
 
@@ -117,13 +120,13 @@ class EventViewSet(
 
     def create(self, request, *args, **kwargs):
         data = self.valid(serializers.EventWriteSerializer, request.data)
-        event = services.event_create(**data)
+        event = event_create(**data)
         return self._answer(event.pk, status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
         event = self.get_object()
         data = self.valid(serializers.EventWriteSerializer, request.data, event, partial=True)
-        services.event_update(event=event, **data)
+        event_update(event=event, **data)
         return self._answer(event.pk)
 
     @extend_schema(
@@ -139,8 +142,8 @@ class EventViewSet(
         event = self.get_object()
         data = self.valid(serializers.EventClaimWriteSerializer, request.data)
         with transaction.atomic():
-            invitation, _ = services.invitation_get_or_create(event=event, invitee=_invitee(data))
-            services.claim_record(
+            invitation, _ = invitation_get_or_create(event=event, invitee=_invitee(data))
+            claim_record(
                 invitation=invitation,
                 origin=Origin.MANUAL,
                 recorded_by=request.user,
@@ -230,7 +233,7 @@ class InvitationViewSet(
     def create(self, request, *args, **kwargs):
         data = self.valid(serializers.InvitationWriteSerializer, request.data)
         with transaction.atomic():
-            invitation = services.invitation_create(
+            invitation = invitation_create(
                 event=data["event"], invitee=_invitee(data), inviter=data.get("inviter")
             )
         return _invitation_answer(request, invitation.pk, status.HTTP_201_CREATED)
@@ -246,7 +249,7 @@ class InvitationViewSet(
     def claims(self, request, pk=None):
         invitation = self.get_object()
         data = self.valid(serializers.ClaimWriteSerializer, request.data)
-        services.claim_record(
+        claim_record(
             invitation=invitation,
             origin=Origin.MANUAL,
             recorded_by=request.user,
@@ -289,6 +292,6 @@ class ClaimViewSet(
     def review(self, request, pk=None):
         claim = self.get_object()
         data = self.valid(serializers.ClaimReviewSerializer, request.data)
-        claim = services.claim_review(claim=claim, approve=data["approve"], reviewer=request.user)
+        claim = claim_review(claim=claim, approve=data["approve"], reviewer=request.user)
         claim = Claim.objects.select_related("invitation").get(pk=claim.pk)
         return Response(self.get_serializer(claim).data)

@@ -4,10 +4,10 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
-from events import services
 from events.api import filters, serializers
 from events.api.views.mixins import MethodFirstMixin
 from events.models import Country, Person
+from events.services.people import person_create
 
 
 @extend_schema_view(
@@ -35,7 +35,7 @@ class PersonViewSet(
 
     def create(self, request, *args, **kwargs):
         data = self.valid(serializers.PersonWriteSerializer, request.data)
-        person = services.person_create(**data)
+        person = person_create(**data)
         return Response(self.get_serializer(person).data, status=status.HTTP_201_CREATED)
 
 

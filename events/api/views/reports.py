@@ -29,8 +29,9 @@ from events.api.serializers import (
     ReportSubmitSerializer,
 )
 from events.api.views.mixins import MethodFirstMixin
-from events.ingest import services
 from events.models import Report, ReportState, Source
+from events.services.reports import report_submit
+from events.services.sources import source_create, source_update
 from events.tasks import enqueue_poll, enqueue_report
 
 
@@ -75,7 +76,7 @@ class ReportViewSet(
     def create(self, request, *args, **kwargs):
         data = self.valid(ReportSubmitSerializer, request.data)
         with transaction.atomic():
-            report, created = services.report_submit(submitted_by=request.user, **data)
+            report, created = report_submit(submitted_by=request.user, **data)
             if report.state != ReportState.EXTRACTED:
                 enqueue_report(report.pk)
         report = self.get_queryset().get(pk=report.pk)
@@ -145,15 +146,13 @@ class SourceViewSet(
         try:
             with transaction.atomic():
                 if isinstance(write, Source):
-                    return services.source_update(source=write, **data)
+                    return source_update(source=write, **data)
                 return write(**data)
         except IntegrityError:  # the same URL stored a moment ago by someone else
             raise Conflict({"url": ["A source with this URL exists."]}) from None
 
     def create(self, request, *args, **kwargs):
-        source = self._save(
-            services.source_create, **self.valid(FeedSourceWriteSerializer, request.data)
-        )
+        source = self._save(source_create, **self.valid(FeedSourceWriteSerializer, request.data))
         return Response(self.get_serializer(source).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
@@ -163,7 +162,7 @@ class SourceViewSet(
         return Response(self.get_serializer(source).data)
 
     def destroy(self, request, *args, **kwargs):
-        services.source_update(source=self.get_object(), active=False)
+        source_update(source=self.get_object(), active=False)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(

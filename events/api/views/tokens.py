@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from events.api.errors import Conflict
 from events.api.serializers import NewTokenSerializer, TokenCreateSerializer, TokenSerializer
 from events.api.throttles import AnonThrottle, TokenCreateThrottle, UserThrottle
+from events.services.tokens import token_create, token_revoke, token_revoke_current
 
 
 def _describe(instance) -> dict:
@@ -71,7 +72,7 @@ class TokenListCreateView(APIView):
             raise Conflict(
                 {"non_field_errors": [f"You already have {limit} tokens; revoke one first."]}
             )
-        instance, token = AuthToken.objects.create(user=user)
+        instance, token = token_create(user=user)
         return Response({**_describe(instance), "token": token}, status=status.HTTP_201_CREATED)
 
 
@@ -89,9 +90,8 @@ class TokenRevokeView(APIView):
         if token_key == "current":  # noqa: S105 (a keyword, not a secret)
             if not isinstance(request.auth, AuthToken):
                 raise NotFound("This request is not made with a token.")
-            request.auth.delete()
+            token_revoke_current(token=request.auth)
             return Response(status=status.HTTP_204_NO_CONTENT)
-        deleted, _ = AuthToken.objects.filter(user=request.user, token_key=token_key).delete()
-        if not deleted:
+        if not token_revoke(user=request.user, token_key=token_key):
             raise NotFound("You have no token with this key.")
         return Response(status=status.HTTP_204_NO_CONTENT)

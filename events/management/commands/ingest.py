@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from events.ingest import pipeline, services
+from events.ingest import pipeline
 from events.ingest.fetch import FetchError
+from events.services.reports import report_submit
 
 
 def _progress(done: int, total: int, label: str, stream) -> None:
@@ -55,7 +56,7 @@ class Command(BaseCommand):
 
     def _submit(self, item: str):
         if item.startswith(("http://", "https://")):
-            return services.report_submit(url=item)
+            return report_submit(url=item)
         path = Path(item)
         if not path.is_file():
             raise CommandError(f"{item}: neither a URL nor a file.")
@@ -68,11 +69,11 @@ class Command(BaseCommand):
             if data.get("published"):
                 day = datetime.date.fromisoformat(str(data["published"])[:10])
                 published = datetime.datetime.combine(day, datetime.time(12), tzinfo=datetime.UTC)
-            return services.report_submit(
+            return report_submit(
                 url=str(data.get("url") or ""),
                 text=str(data["text"]),
                 title=str(data.get("title") or ""),
                 outlet=str(data.get("source") or ""),
                 published=published,
             )
-        return services.report_submit(text=raw, title=path.stem, published=timezone.now())
+        return report_submit(text=raw, title=path.stem, published=timezone.now())

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from events.ingest import pipeline
 from events.models import Source
+from events.services.sources import source_poll_soon
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         if source is not None:
             if not Source.objects.filter(pk=source).exists():
                 raise CommandError(f"No source with id {source}.")
-            Source.objects.filter(pk=source).update(next_poll_at=None)
+            source_poll_soon(source_id=source)
             ids = [source]
         else:
             ids = pipeline.due_source_ids()

@@ -6,8 +6,9 @@ import socket
 
 import pytest
 
-from events.ingest import services as ingest_services
 from events.models import Report, ReportState, Source
+from events.services.reports import report_submit
+from events.services.sources import source_create
 from events.tests.api.support import assert_error
 
 
@@ -100,9 +101,9 @@ def test_only_editors_read_or_write_reports_and_sources(anon, user_client):
 
 
 def test_report_lists_are_paged_and_filtered_strictly(editor_client):
-    source = ingest_services.source_create(name="Wire", url="https://wire.example/feed")
-    ingest_services.report_submit(url="https://wire.example/a", source=source)
-    ingest_services.report_submit(text="Some text.", title="T")
+    source = source_create(name="Wire", url="https://wire.example/feed")
+    report_submit(url="https://wire.example/a", source=source)
+    report_submit(text="Some text.", title="T")
     page = editor_client.get("/api/reports/?page_size=1").json()
     assert page["count"] == 2 and len(page["results"]) == 1 and page["next"]
     by_source = editor_client.get(f"/api/reports/?source={source.pk}").json()["results"]

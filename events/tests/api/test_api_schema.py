@@ -14,9 +14,10 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from knox.models import AuthToken
 
-from events.ingest import services as ingest_services
 from events.ingest.fetch import UnsafeURLError, check_url_offline
 from events.models import Claim, Event, Invitation, Person, Report, Source
+from events.services.reports import report_submit
+from events.services.sources import source_create
 from events.tests.factories import EventFactory, InvitationFactory, PersonFactory, record
 
 MAX_EXAMPLES = 20
@@ -55,13 +56,13 @@ def editor_token(editor):
         event = EventFactory(start_date=today - datetime.timedelta(days=10 - n * 10))
         invitation = InvitationFactory(event=event, invitee=PersonFactory())
         record(invitation, "accepted", today - datetime.timedelta(days=20))
-        source = ingest_services.source_create(
+        source = source_create(
             name=f"Wire {n}", url=f"https://wire{n}.example/feed.xml", active=n != 2
         )
-        ingest_services.report_submit(
+        report_submit(
             url=f"https://wire{n}.example/article-{n}", title=f"Article {n}", source=source
         )
-        ingest_services.report_submit(text=f"Text of report {n}.", title=f"Text {n}")
+        report_submit(text=f"Text of report {n}.", title=f"Text {n}")
     _, token = AuthToken.objects.create(user=editor)
     return token
 

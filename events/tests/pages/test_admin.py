@@ -60,11 +60,11 @@ def test_it_serves_a_change_page_for_one_object_of_each_model(editor_client):
     from knox.models import AuthToken
 
     from events.demo.source import ensure_demo_source
-    from events.ingest import services as ingest_services
+    from events.services.reports import report_submit
 
     AuthToken.objects.create(get_user_model().objects.get(username="editor"))
     ensure_demo_source()  # the pipeline's models: one feed and one report
-    ingest_services.report_submit(url="https://wire.example/admin-check", title="Admin check")
+    report_submit(url="https://wire.example/admin-check", title="Admin check")
     seen = set()
     for model, _ in _registered():
         opts = model._meta

@@ -9,8 +9,9 @@ from django.test import Client
 
 from events import services
 from events.ingest import pipeline
-from events.ingest import services as ingest_services
 from events.models import Claim, Report, ReportState, ReviewState, Source
+from events.services.reports import report_submit
+from events.services.sources import source_create
 from events.tests.factories import EventFactory, UserFactory, country
 from events.tests.ingest.feed_server import ARTICLE_PARAGRAPHS, article_html, rss
 from tracker.celery import app
@@ -118,8 +119,8 @@ def test_only_editors_use_the_report_and_source_api(db):
 
 
 def test_reports_can_be_listed_and_filtered(editor_client):
-    ingest_services.report_submit(text="\n\n".join(ARTICLE_PARAGRAPHS), title="One")
-    ingest_services.report_submit(url="https://wire.example/two", title="Two")
+    report_submit(text="\n\n".join(ARTICLE_PARAGRAPHS), title="One")
+    report_submit(url="https://wire.example/two", title="Two")
     listed = editor_client.get("/api/reports/").json()
     rows = listed["results"] if isinstance(listed, dict) else listed
     assert {r["title"] for r in rows} == {"One", "Two"}
@@ -166,7 +167,7 @@ def test_editors_manage_sources_through_the_api(editor_client, settings):
 
 
 def pending_claim(macron):
-    report, _ = ingest_services.report_submit(
+    report, _ = report_submit(
         text="\n\n".join(ARTICLE_PARAGRAPHS), title="Nairobi", url="https://wire.example/n"
     )
     pipeline.process_report(report.pk)
@@ -284,9 +285,7 @@ def test_xss_in_a_feed_item_and_in_an_article_is_inert_on_every_page(editor_clie
         ),
         content_type="application/rss+xml",
     )
-    source = ingest_services.source_create(
-        name="<script>alert('source')</script>", url=server.url("/feed.xml")
-    )
+    source = source_create(name="<script>alert('source')</script>", url=server.url("/feed.xml"))
     for report_id in pipeline.poll_source(source.pk).new_report_ids:
         pipeline.process_report(report_id)
     reports = list(Report.objects.all())
@@ -324,7 +323,7 @@ def test_a_network_error_is_retried_with_backoff_then_the_report_fails(server, e
     from events.tasks import MAX_RETRIES, backoff, process_report
 
     url = server.add("/down.html", "busy", status=503)
-    report, _ = ingest_services.report_submit(url=url)
+    report, _ = report_submit(url=url)
     process_report.delay(report.pk)
     report.refresh_from_db()
     assert report.state == ReportState.FAILED and "503" in report.error
@@ -337,7 +336,7 @@ def test_a_client_error_is_not_retried(server, eager, db):
     from events.tasks import process_report
 
     url = server.add("/gone.html", "gone", status=404)
-    report, _ = ingest_services.report_submit(url=url)
+    report, _ = report_submit(url=url)
     process_report.delay(report.pk)
     report.refresh_from_db()
     assert report.state == ReportState.FAILED

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from events import services
 from events.ingest import pipeline
-from events.ingest import services as ingest_services
 from events.models import Claim, Event, Person, Report, ReportState, ReviewState, Source
+from events.services.reports import report_submit
+from events.services.sources import POLL_LEASE, source_claim, source_create
 from events.tests.factories import EventFactory, UserFactory, country
 from events.tests.ingest.feed_server import (
     ARTICLE_PARAGRAPHS,
@@ -42,7 +43,7 @@ def wire(server, people):
         content_type="application/rss+xml",
         etag='"feed-v1"',
     )
-    return ingest_services.source_create(name="Test Wire", url=server.url("/feed.xml"))
+    return source_create(name="Test Wire", url=server.url("/feed.xml"))
 
 
 def poll_and_process(source: Source) -> pipeline.PollResult:
@@ -96,7 +97,7 @@ def test_polling_again_creates_nothing_new(wire, server):
 def test_a_tracking_parameter_variant_is_the_same_report(wire, server):
     poll_and_process(wire)
     variant = server.url("/articles/nairobi.html?utm_campaign=x&fbclid=abc")
-    report, created = ingest_services.report_submit(url=variant)
+    report, created = report_submit(url=variant)
     assert not created and report == Report.objects.get()
     assert variant in report.urls and len(report.urls) == 2
 
@@ -104,7 +105,7 @@ def test_a_tracking_parameter_variant_is_the_same_report(wire, server):
 def test_a_syndicated_copy_with_the_same_text_is_one_report(wire, server):
     poll_and_process(wire)
     server.add("/partner/copy.html", article_html("Partner copy", ARTICLE_PARAGRAPHS))
-    copy, created = ingest_services.report_submit(url=server.url("/partner/copy.html"))
+    copy, created = report_submit(url=server.url("/partner/copy.html"))
     assert created
     done = pipeline.process_report(copy.pk)
     assert done.skipped
@@ -125,7 +126,7 @@ def test_a_syndicated_copy_in_a_feed_with_full_text_is_one_report(server, people
         ),
         content_type="application/rss+xml",
     )
-    source = ingest_services.source_create(name="Wire", url=server.url("/feed.xml"))
+    source = source_create(name="Wire", url=server.url("/feed.xml"))
     poll_and_process(source)
     report = Report.objects.get()
     assert report.urls == ["http://wire.example/a/1", "http://partner.example/b/2"]
@@ -179,7 +180,7 @@ def test_unknown_people_are_created_for_review_and_known_ones_found_by_alias(ser
         name="Emmanuel Jean-Michel Macron", country=country("FR"), aliases=["Emmanuel Macron"]
     )
     server.add("/a.html", article_html(TITLE, ARTICLE_PARAGRAPHS))
-    report, _ = ingest_services.report_submit(url=server.url("/a.html"))
+    report, _ = report_submit(url=server.url("/a.html"))
     pipeline.process_report(report.pk)
     claim = Claim.objects.get(
         invitation__invitee__name="Emmanuel Jean-Michel Macron", status="accepted"
@@ -197,7 +198,7 @@ def test_a_failing_source_backs_off_shows_its_error_and_never_stops_the_others(
     server.add("/slow.xml", rss([]), content_type="application/xml", delay=3)
     server.add("/image.xml", b"\x89PNG", content_type="image/png")
     bad = [
-        ingest_services.source_create(name=name, url=server.url(path))
+        source_create(name=name, url=server.url(path))
         for name, path in [
             ("Bomb", "/bomb.xml"),
             ("Broken", "/broken.xml"),
@@ -224,19 +225,17 @@ def test_a_failing_source_backs_off_shows_its_error_and_never_stops_the_others(
 
 
 def test_a_source_is_claimed_by_one_poller_at_a_time(wire):
-    first = ingest_services.source_claim(source_id=wire.pk)
+    first = source_claim(source_id=wire.pk)
     assert first is not None
-    assert ingest_services.source_claim(source_id=wire.pk) is None
+    assert source_claim(source_id=wire.pk) is None
     assert not pipeline.poll_source(wire.pk).claimed
-    later = timezone.now() + ingest_services.POLL_LEASE + datetime.timedelta(seconds=1)
-    assert (
-        ingest_services.source_claim(source_id=wire.pk, now=later) is not None
-    )  # a dead poller's lease ends
+    later = timezone.now() + POLL_LEASE + datetime.timedelta(seconds=1)
+    assert source_claim(source_id=wire.pk, now=later) is not None  # a dead poller's lease ends
 
 
 def test_an_article_that_is_not_html_fails_its_report(server, people):
     server.add("/file.pdf", b"%PDF-1.4", content_type="application/pdf")
-    report, _ = ingest_services.report_submit(url=server.url("/file.pdf"))
+    report, _ = report_submit(url=server.url("/file.pdf"))
     result = pipeline.process_report(report.pk)
     report.refresh_from_db()
     assert result.state == report.state == ReportState.FAILED
@@ -295,10 +294,8 @@ def test_the_demo_feed_parses_into_realistic_reports():
 
 def test_a_report_submitted_twice_by_two_editors_is_one_report(db):
     user = UserFactory()
-    a, created_a = ingest_services.report_submit(
-        text=" ".join(ARTICLE_PARAGRAPHS), submitted_by=user
-    )
-    b, created_b = ingest_services.report_submit(text=" ".join(ARTICLE_PARAGRAPHS) + "  ")
+    a, created_a = report_submit(text=" ".join(ARTICLE_PARAGRAPHS), submitted_by=user)
+    b, created_b = report_submit(text=" ".join(ARTICLE_PARAGRAPHS) + "  ")
     assert created_a and not created_b and a == b
 
 

@@ -21,8 +21,8 @@ from celery import Celery
 from django.db import connection
 
 from events import services
-from events.ingest import services as ingest_services
 from events.models import Claim, Event, Report, ReportState, Source
+from events.services.sources import source_create
 from events.tests.factories import country
 from events.tests.ingest.feed_server import ARTICLE_PARAGRAPHS, FeedServer, article_html, rss
 from events.tests.support import REDIS_URL, redis_up, require_service
@@ -173,7 +173,7 @@ def batch_feed(server: FeedServer, n: int = BATCH, delay: float = 0.0) -> Source
             {"title": f"Dispatch {i}", "link": server.url(f"/articles/{i}.html?utm_source=feed")}
         )
     server.add("/feed.xml", rss(items), content_type="application/rss+xml", etag='"batch-1"')
-    return ingest_services.source_create(name="Batch Wire", url=server.url("/feed.xml"))
+    return source_create(name="Batch Wire", url=server.url("/feed.xml"))
 
 
 def extracted() -> int:

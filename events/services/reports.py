@@ -1,130 +1,36 @@
-"""Writers of the ingestion side: sources, reports and the claims extracted from them.
-
-Like events.services, these are the only code that writes Source and Report
-rows. Each is safe to run twice (a retried task, a redelivered message).
-"""
+"""Writers of reports: stored once per article (by canonical URL and by
+text), their fetched text, their failures, and the claims extracted from them."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError
 from django.db.models import Q
 from django.utils import timezone
 
-from events import services
 from events.ingest import linking
 from events.ingest.article import canonical_url, content_hash
 from events.models import (
     Claim,
-    Country,
     Event,
-    FeedKind,
     Origin,
+    Person,
+    PersonKind,
     Report,
     ReportState,
     ReviewState,
     Source,
 )
+from events.services.base import creating, ingest_transaction
+from events.services.claims import claim_record
+from events.services.events import event_create
+from events.services.invitations import invitation_get_or_create, invitations_between
+from events.services.people import delegation_for_country, person_create
 from events.validation import full_clean
-
-logger = logging.getLogger(__name__)
-
-POLL_LEASE = datetime.timedelta(minutes=2)
-
-
-@contextlib.contextmanager
-def ingest_transaction(*, savepoint: bool = True):
-    """transaction.atomic() for the pipeline's writes. When it is the outermost
-    block on PostgreSQL, the commit does not wait for the WAL to reach the disk
-    (synchronous_commit off for this transaction only, unless
-    DAIS_INGEST_SYNCHRONOUS_COMMIT): a crash of the database server can lose the
-    last fraction of a second of ingestion, never corrupt it, and every step is
-    redone (feeds are polled again, reports left unextracted are resumed). An
-    editor's own writes are never relaxed. savepoint=False when nested: for a
-    block that lets every error propagate (the caller's transaction is lost anyway)."""
-    outermost = not connection.in_atomic_block
-    with transaction.atomic(savepoint=savepoint):
-        if (
-            outermost
-            and connection.vendor == "postgresql"
-            and not settings.DAIS_INGEST_SYNCHRONOUS_COMMIT
-        ):
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        yield
-
-
-# --- Sources ---------------------------------------------------------------------------
-
-
-@transaction.atomic
-def source_create(
-    *,
-    name: str,
-    url: str,
-    kind: str = FeedKind.RSS,
-    poll_interval: int = 900,
-    active: bool = True,
-) -> Source:
-    source = Source(
-        name=name.strip(), url=url.strip(), kind=kind, poll_interval=poll_interval, active=active
-    )
-    source.full_clean()
-    source.save()
-    return source
-
-
-def source_claim(*, source_id: int, now: datetime.datetime | None = None) -> Source | None:
-    """Claim a source for one poll with a conditional update: of two beats or
-    workers that try at once, exactly one gets it. None when someone else has
-    it (or it is inactive or gone)."""
-    now = now or timezone.now()
-    claimed = (
-        Source.objects.filter(pk=source_id, active=True)
-        .filter(Q(polling_until__isnull=True) | Q(polling_until__lt=now))
-        .update(polling_until=now + POLL_LEASE)
-    )
-    if not claimed:
-        return None
-    return Source.objects.get(pk=source_id)
-
-
-def source_record_success(*, source: Source, etag: str = "", last_modified: str = "") -> None:
-    now = timezone.now()
-    Source.objects.filter(pk=source.pk).update(
-        etag=etag[:500],
-        last_modified=last_modified[:100],
-        last_polled_at=now,
-        next_poll_at=now + datetime.timedelta(seconds=source.poll_interval),
-        polling_until=None,
-        last_error="",
-        consecutive_failures=0,
-        updated_at=now,
-    )
-
-
-def source_record_failure(*, source: Source, error: str) -> None:
-    """The poll failed: keep the error for editors and back off exponentially."""
-    now = timezone.now()
-    failures = source.consecutive_failures + 1
-    delay = min(source.poll_interval * 2 ** min(failures, 16), settings.DAIS_SOURCE_MAX_BACKOFF)
-    Source.objects.filter(pk=source.pk).update(
-        last_polled_at=now,
-        next_poll_at=now + datetime.timedelta(seconds=delay),
-        polling_until=None,
-        last_error=error[:2000],
-        consecutive_failures=failures,
-        updated_at=now,
-    )
-
-
-# --- Reports ---------------------------------------------------------------------------
 
 
 def _find_report(*, urls: list[str], digest: str) -> Report | None:
@@ -285,53 +191,81 @@ class ApplyResult:
     people_created: int = 0
 
 
+def _event_of(new: linking.NewEvent | Event) -> tuple[Event, bool]:
+    """(event, created): a planned event is created unless another worker
+    created it since the plan was made."""
+    if isinstance(new, Event):
+        return new, False
+    with creating("event", new.kind):  # find_event always matches on the kind
+        found = linking.find_event(new.extracted)
+        if found:  # another worker created it a moment ago
+            return found, False
+        event = event_create(
+            title=new.title,
+            kind=new.kind,
+            start_date=new.start_date,
+            date_precision=new.date_precision,
+            country=new.country,
+            city=new.city,
+            needs_review=True,
+        )
+    return event, True
+
+
+def _person_of(new, people: linking.PeopleIndex) -> tuple[Person, bool]:
+    """(person, created): a planned person or delegation is created unless it
+    exists by now (created for an earlier claim, or by another worker)."""
+    if isinstance(new, Person):
+        return new, False
+    if isinstance(new, linking.NewDelegation):
+        with creating("delegation", new.country.code):
+            return delegation_for_country(country=new.country, kind=PersonKind.DELEGATION), False
+    found = people.find(new.name, new.country_code)
+    if found:
+        return found, False
+    with creating("person", new.name.lower()):
+        found = linking.find_person(new.name, new.country_code)  # created a moment ago?
+        created = found is None
+        if created:
+            found = person_create(name=new.name[:200], country=new.country, needs_review=True)
+    people.people.append(found)
+    return found, created
+
+
 def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> ApplyResult:
     """Turn an extraction into claims linked to this report. Re-running it
     replaces the report's pending claims and never duplicates reviewed ones.
 
     A claim at or above DAIS_AUTO_APPLY_CONFIDENCE about an event that existed
     before is approved at once; everything else waits in the review queue.
-    Events and people the database does not know are created, marked for review.
 
-    Linking comes first and takes no lock unless it has to create an event or
-    a person (linking._creating commits each creation under its own advisory
-    lock), so workers only wait for each other when both create the same thing.
-    The claims are then written in one transaction.
+    linking.plan() finds what the extraction names, without a lock. The events
+    and people it does not know are then created here, marked for review, each
+    in a short transaction under its own advisory lock (base.creating), so
+    workers only wait for each other when both create the same thing. The
+    claims are then written in one transaction.
     """
     result = ApplyResult()
     as_of = (report.published or report.created_at or timezone.now()).date()
     as_of = min(as_of, timezone.localdate())
+    plan = linking.plan(extraction, published=as_of)
     events = {}
-    for extracted in extraction.events:
-        event, created = linking.event_for(extracted, published=as_of)
-        if event is not None:
-            events[extracted.key] = (event, created)
-            result.events_created += created
-    people = linking.PeopleIndex(
-        [n for c in extraction.claims for n in (c.invitee, c.inviter)],
-        [c.invitee_country for c in extraction.claims],
-    )
+    for key, planned in plan.events.items():
+        event, created = _event_of(planned)
+        events[key] = (event, created)
+        result.events_created += created
+    result.claims_skipped.extend(plan.skipped)
     linked = []  # (claim, event, event_created, invitee, inviter)
-    for claim in extraction.claims:
-        if claim.event not in events:
-            result.claims_skipped.append(f"{claim.invitee}: event not identified")
-            continue
-        event, event_created = events[claim.event]
-        invitee, person_created = linking.person_for(
-            claim.invitee, claim.invitee_country, index=people
-        )
-        if invitee is None:
-            result.claims_skipped.append(f"{claim.invitee}: invitee not identified")
-            continue
+    for link in plan.claims:
+        event, event_created = events[link.event_key]
+        invitee, person_created = _person_of(link.invitee, plan.people)
         result.people_created += person_created
-        inviter, _ = (
-            linking.person_for(claim.inviter, None, create=False, index=people)
-            if claim.inviter
-            else (None, False)
-        )
+        inviter = link.inviter
+        if inviter is None and link.inviter_name:
+            inviter = plan.people.find(link.inviter_name, None)  # created for an earlier claim
         if inviter is not None and inviter.pk == invitee.pk:
             inviter = None
-        linked.append((claim, event, event_created, invitee, inviter))
+        linked.append((link.claim, event, event_created, invitee, inviter))
 
     threshold = settings.DAIS_AUTO_APPLY_CONFIDENCE
     with ingest_transaction(savepoint=False):
@@ -346,7 +280,7 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
                 reviewed.add((invitation_id, status, evidence))
         if pending:
             Claim.objects.filter(pk__in=pending).delete()
-        invitations = services.invitations_between(
+        invitations = invitations_between(
             event_ids={e.pk for _, e, _, _, _ in linked},
             invitee_ids={p.pk for _, _, _, p, _ in linked},
         )
@@ -368,7 +302,7 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
                 Event.objects.select_for_update().filter(pk__in=touched).order_by("pk").values("pk")
             )
         for claim, event, event_created, invitee, inviter in linked:
-            invitation, _ = services.invitation_get_or_create(
+            invitation, _ = invitation_get_or_create(
                 event=event, invitee=invitee, inviter=inviter, known=invitations
             )
             invitation.event = event  # same row: spares claim_record a query
@@ -378,7 +312,7 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
             known = not event_created and not event.needs_review
             apply = known and claim.confidence >= threshold
             try:
-                services.claim_record(
+                claim_record(
                     invitation=invitation,
                     status=claim.status,
                     as_of=as_of,
@@ -400,29 +334,3 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
         report.error = "\n".join(result.claims_skipped)[:2000]
         report.save(update_fields=["state", "error", "updated_at"])
     return result
-
-
-def country_or_none(code: str | None) -> Country | None:
-    if not code:
-        return None
-    return Country.objects.filter(code=code.upper()).first()
-
-
-_SOURCE_FIELDS = {"name", "kind", "url", "active", "poll_interval"}
-
-
-@transaction.atomic
-def source_update(*, source: Source, **changes) -> Source:
-    unknown = set(changes) - _SOURCE_FIELDS
-    if unknown:
-        raise ValidationError({name: "This field cannot be changed." for name in sorted(unknown)})
-    for name, value in changes.items():
-        setattr(source, name, value.strip() if isinstance(value, str) else value)
-    if "url" in changes:  # a new feed: forget the old one's validators
-        source.etag = source.last_modified = ""
-    if changes.get("active"):
-        source.consecutive_failures = 0
-        source.next_poll_at = None
-    source.full_clean()
-    source.save()
-    return source
