@@ -1,5 +1,5 @@
-"""The only writers of the domain. Views, viewsets, forms' doors, tasks and
-commands call these; every other module reads.
+"""The only writers of the domain. Views, viewsets, the admin, tasks and
+commands call these; forms validate and convert, linking plans, the rest reads.
 
 One module per domain: events, invitations, claims (and the invitation status
 derived from them), people, sources, reports (with the claims extracted from
