@@ -155,7 +155,8 @@ def find_person(name: str, country_code: str | None = None) -> Person | None:
 
 class PeopleIndex:
     """The people an extraction names, loaded in one query, and their
-    countries in another; person_for() answers from it and adds what it creates."""
+    countries in another; person_plan() answers from it, and the service adds
+    the people it creates."""
 
     def __init__(self, names: Iterable[str | None], country_codes: Iterable[str | None]) -> None:
         names = sorted({n.strip() for n in names if n and n.strip()})
