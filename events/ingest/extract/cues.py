@@ -263,7 +263,10 @@ def appositive_country(knowledge, sentence: str, end: int) -> str | None:
 # what follows "whether"/"if" is not asserted: "has yet to confirm whether she will come"
 HEDGE = re.compile(r"\b(?:whether|if)\b", re.I)
 # a clause about something else: "..., when most leaders stayed away"
-CLAUSE_END = re.compile(r", (?:when|where|while|although|though|whose) |; ")
+CLAUSE_END = re.compile(
+    r", (?:when|where|while|although|though|whose) |; |"
+    r", (?:and|but) (?=(?:[A-Z][\w.’'-]*\s+){1,2}(?:sent|has|had|have|will|was|were|is|are|did)\b)"
+)
 # ", a close friend of Abe," after a name: not where the name's cue is
 APPOSITION_SPAN = re.compile(r",\s+(?:a|an|the|his|her|its|on|in|one of|whose)\s[^,;\"“”]{0,80},")
 SEND_FORM = re.compile(r"\b(?:send|sent|sending|will send|to send|is sending|was sending)$", re.I)

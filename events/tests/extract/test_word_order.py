@@ -76,3 +76,10 @@ def test_the_only_leaders_at_the_summit():
         FUTURE + "Ghana's John Mahama and Chile's Gabriel Boric will be the only foreign leaders "
         "at the summit."
     ) == {("John Mahama", "GH", "accepted"), ("Gabriel Boric", "CL", "accepted")}
+
+
+def test_a_new_clause_after_and_has_its_own_subject():
+    assert claim_set(
+        PAST + "Ghana's John Mahama joined the leaders at the summit, and Peru sent its foreign "
+        "minister."
+    ) == {("John Mahama", "GH", "attended"), ("foreign minister", "PE", "attended")}
