@@ -6,6 +6,7 @@ from events.models import Claim, Country, Event, Invitation, Person, Report, Sou
 from events.services.claims import claim_record, claim_review
 from events.services.sources import source_create, source_update
 from events.status import ReviewState
+from events.tasks import enqueue_poll, enqueue_report
 
 
 @admin.register(Country)
@@ -182,8 +183,6 @@ class SourceAdmin(admin.ModelAdmin):
 
     @admin.action(description="Poll selected sources now")
     def poll_now(self, request, queryset):
-        from events.tasks import enqueue_poll
-
         for source in queryset:
             enqueue_poll(source.pk)
         self.message_user(request, f"{queryset.count()} poll(s) queued.", messages.SUCCESS)
@@ -220,8 +219,6 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.action(description="Extract selected reports again")
     def reextract(self, request, queryset):
-        from events.tasks import enqueue_report
-
         for report in queryset:
             enqueue_report(report.pk, force=True)
         self.message_user(request, f"{queryset.count()} report(s) queued.", messages.SUCCESS)

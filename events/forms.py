@@ -5,6 +5,7 @@ convert; the views hand the cleaned data to events.services."""
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -154,8 +155,6 @@ class EventFilterForm(forms.Form):
 
     def querystring(self) -> str:
         """The active filters as a URL query string (for feed and calendar links)."""
-        from urllib.parse import urlencode
-
         if not (self.is_bound and self.is_valid()):
             return ""
         pairs = []

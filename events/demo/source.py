@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 from events.models import FeedKind, Source
+from events.services.sources import source_create
 
 DEMO_FEED_URL = "http://127.0.0.1:8001/feed.xml"
 
 
 def ensure_demo_source() -> Source:
     """Create the demo Source (idempotent). Polling it needs DAIS_FETCH_ALLOW_LOOPBACK=true."""
-    from events.services.sources import source_create
-
     existing = Source.objects.filter(url=DEMO_FEED_URL).first()
     if existing:
         return existing
