@@ -66,7 +66,10 @@ def find_event(extracted) -> Event | None:
                     return event
     if extracted.name:
         candidates = Event.objects.filter(kind=kind)
-        if start is not None:
+        year = (getattr(extracted, "period", None) or "")[:4]
+        if start is None and year.isdigit():  # only the year or month is known
+            candidates = candidates.filter(start_date__year=int(year))
+        elif start is not None:
             candidates = candidates.filter(
                 start_date__range=(
                     start - datetime.timedelta(days=366),
@@ -94,6 +97,7 @@ class NewEvent:
     date_precision: str
     country: Country
     city: str
+    end_date: datetime.date | None = None
 
 
 def event_plan(extracted, *, published: datetime.date) -> Event | NewEvent | None:
@@ -105,9 +109,7 @@ def event_plan(extracted, *, published: datetime.date) -> Event | NewEvent | Non
     country = Country.objects.filter(code=(extracted.country or "").upper()).first()
     if country is None:
         return None
-    start, precision = extracted.start_date, DatePrecision.DAY
-    if start is None:  # date unknown: the year of the report, for an editor to fix
-        start, precision = datetime.date(published.year, 1, 1), DatePrecision.YEAR
+    start, precision = _start_and_precision(extracted, published=published)
     return NewEvent(
         extracted=extracted,
         title=(extracted.name or f"{extracted.kind} in {extracted.city or country.name}")[:300],
@@ -116,7 +118,30 @@ def event_plan(extracted, *, published: datetime.date) -> Event | NewEvent | Non
         date_precision=precision,
         country=country,
         city=(extracted.city or "")[:120],
+        end_date=_end_date(extracted, start),
     )
+
+
+def _start_and_precision(extracted, *, published: datetime.date) -> tuple[datetime.date, str]:
+    """The day the text gives; else the first day of the year or month it
+    names (stored with that precision, never shown as a day); else the year of
+    the report, as a year, for an editor to fix."""
+    if extracted.start_date is not None:
+        return extracted.start_date, DatePrecision.DAY
+    period = getattr(extracted, "period", None) or ""
+    year, _, month = period.partition("-")
+    if year.isdigit() and len(year) == 4:
+        if month.isdigit() and 1 <= int(month) <= 12:
+            return datetime.date(int(year), int(month), 1), DatePrecision.MONTH
+        return datetime.date(int(year), 1, 1), DatePrecision.YEAR
+    return datetime.date(published.year, 1, 1), DatePrecision.YEAR
+
+
+def _end_date(extracted, start: datetime.date) -> datetime.date | None:
+    """The last day the text or the series catalogue gives, when it is a real
+    day after the first."""
+    end = getattr(extracted, "end_date", None)
+    return end if end is not None and end > start else None
 
 
 def _pick_person(

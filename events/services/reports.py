@@ -205,6 +205,7 @@ def _event_of(new: linking.NewEvent | Event) -> tuple[Event, bool]:
             kind=new.kind,
             start_date=new.start_date,
             date_precision=new.date_precision,
+            end_date=new.end_date,
             country=new.country,
             city=new.city,
             needs_review=True,

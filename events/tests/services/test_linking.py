@@ -76,6 +76,43 @@ def test_a_plan_describes_the_event_to_create_without_creating_it():
     assert not Event.objects.exists()
 
 
+def test_a_plan_keeps_a_year_or_month_as_a_precision_and_the_last_day():
+    """A text that names only the year or the month of an event gives that
+    period with its precision, not the report's year; a known last day is kept."""
+
+    def dated(key, **fields):
+        return ExtractedEvent(key, f"Harbour Forum {key}", "summit", None, "Lisbon", "PT", **fields)
+
+    two_days = ExtractedEvent(
+        "e4",
+        "Harbour Forum e4",
+        "summit",
+        SUMMIT_DAY,
+        "Lisbon",
+        "PT",
+        end_date=SUMMIT_DAY + datetime.timedelta(days=1),
+    )
+    extraction = Extraction(
+        [
+            dated("e1", date_precision="year", period="2029"),
+            dated("e2", date_precision="month", period="2029-05"),
+            dated("e3", date_precision="month", period="2029-13"),
+            two_days,
+        ],
+        [],
+    )
+    plan = plan_writing_nothing(extraction)
+    got = {k: (e.start_date, e.date_precision, e.end_date) for k, e in plan.events.items()}
+
+    assert got == {
+        "e1": (datetime.date(2029, 1, 1), DatePrecision.YEAR, None),
+        "e2": (datetime.date(2029, 5, 1), DatePrecision.MONTH, None),
+        # a month that is not one: the year it names is all that is known
+        "e3": (datetime.date(2029, 1, 1), DatePrecision.YEAR, None),
+        "e4": (SUMMIT_DAY, DatePrecision.DAY, SUMMIT_DAY + datetime.timedelta(days=1)),
+    }
+
+
 def test_a_plan_skips_what_cannot_be_pinned_down():
     extraction = Extraction(
         [summit(country_code=None), summit("e2", name="Porto Forum", country_code="PT")],
