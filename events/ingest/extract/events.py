@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -102,18 +103,7 @@ CLOSING = re.compile(
 N_DAYS = re.compile(r"\b(two|three|four|five|2|3|4|5)[- ]days?\b", re.I)
 SOURCE_CITY = re.compile(r"[\w' .-]+?,? (?:said|says|told|confirmed|announced)\b")
 CITY_STOPWORDS = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    *calendar.month_name[1:],
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -353,20 +343,7 @@ MONTH_YEAR = re.compile(
     r"\b(?:in|this|next|early|late|mid-)\s*(?P<month2>January|February|March|April|June|July|August|"
     r"September|October|November|December)\b"
 )
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTH_NAMES = list(calendar.month_name[1:])
 
 
 def _rough_date(draft: EventDraft, texts: list[str], published: datetime.date) -> None:
