@@ -137,7 +137,7 @@ class EventFilterForm(forms.Form):
         """Narrow an Event queryset. Call only on a valid form."""
         data = self.cleaned_data
         if data.get("q"):
-            qs = qs.matching(data["q"])
+            qs = qs.search(data["q"])
         if data.get("country"):
             qs = qs.filter(country=data["country"])
         if data.get("kind"):

@@ -141,36 +141,63 @@ class SubqueryCount(models.Subquery):
 
 
 class EventQuerySet(models.QuerySet):
-    def upcoming(self, today: datetime.date | None = None):
-        today = today or timezone.localdate()
-        return (
-            self.not_over(today).exclude(lifecycle=Lifecycle.CANCELLED).order_by("start_date", "id")
-        )
+    # --- Dates: the one meaning of upcoming, ongoing and past -----------------------
+    # An event is over once its last day (end_date, else start_date) has passed.
+    # "Upcoming" lists (home, calendars, ?upcoming=true) hold every event not over
+    # yet, ongoing ones included; Event.phase() names the finer phase of one event.
+    # Each filter is written on coalesce(end_date, start_date) so that
+    # event_last_day_idx serves it.
 
-    def not_over(self, today: datetime.date):
-        """Events whose last day is today or later: start_date >= today or
-        end_date >= today, written so that event_last_day_idx serves it (the
-        same rows, since end_date >= start_date whenever it is set)."""
-        return self.alias(last_day=Coalesce("end_date", "start_date")).filter(last_day__gte=today)
+    def _last_day(self):
+        return self.alias(last_day=Coalesce("end_date", "start_date"))
+
+    def not_over(self, today: datetime.date | None = None):
+        """Events whose last day is today or later, cancelled ones included
+        (calendars must learn of a cancellation rather than see the event vanish)."""
+        today = today or timezone.localdate()
+        return self._last_day().filter(last_day__gte=today).order_by("start_date", "id")
+
+    def upcoming(self, today: datetime.date | None = None):
+        """Events not over yet and not cancelled: phase upcoming or ongoing."""
+        return self.not_over(today).exclude(lifecycle=Lifecycle.CANCELLED)
+
+    def ongoing(self, today: datetime.date | None = None):
+        """Events under way today (started, not over, not cancelled)."""
+        today = today or timezone.localdate()
+        return self.upcoming(today).filter(start_date__lte=today)
 
     def past(self, today: datetime.date | None = None):
+        """Events over (their last day has passed), the latest first."""
         today = today or timezone.localdate()
-        return (
-            self.filter(start_date__lt=today)
-            .filter(Q(end_date__isnull=True) | Q(end_date__lt=today))
-            .order_by("-start_date", "-id")
+        return self._last_day().filter(last_day__lt=today).order_by("-start_date", "-id")
+
+    def not_upcoming(self, today: datetime.date | None = None):
+        """Everything upcoming() leaves out: events over, and cancelled ones."""
+        today = today or timezone.localdate()
+        return self._last_day().filter(Q(last_day__lt=today) | Q(lifecycle=Lifecycle.CANCELLED))
+
+    def between(self, start: datetime.date | None = None, end: datetime.date | None = None):
+        """Events overlapping the [start, end] range (either bound optional):
+        ending on or after start, starting on or before end."""
+        qs = self
+        if start:
+            qs = qs._last_day().filter(last_day__gte=start)
+        if end:
+            qs = qs.filter(start_date__lte=end)
+        return qs
+
+    # --- Text -------------------------------------------------------------------------
+    def search(self, text: str):
+        """?q= on the pages, the calendar, the feed and the API: the text in the
+        title, the city, the host country's name or the host's name."""
+        return self.filter(
+            Q(title__icontains=text)
+            | Q(city__icontains=text)
+            | Q(country__name__icontains=text)
+            | Q(host__name__icontains=text)
         )
 
-    def search(self, text: str):
-        return self.filter(Q(title__icontains=text) | Q(city__icontains=text))
-
-    # --- reads for the web pages and feeds ---------------------------------
-    def not_ended(self, today: datetime.date | None = None):
-        """Upcoming events, cancelled ones included (calendars must learn of a
-        cancellation rather than see the event vanish)."""
-        today = today or timezone.localdate()
-        return self.not_over(today).order_by("start_date", "id")
-
+    # --- Reads for the pages and feeds ----------------------------------------------
     def with_status_counts(self):
         """Host country and host joined, and one count per invitation status,
         in a single query whatever the number of events. Correlated subqueries
@@ -188,29 +215,11 @@ class EventQuerySet(models.QuerySet):
     def with_host(self):
         return self.select_related("country", "host", "host__country")
 
-    def matching(self, text: str):
-        """Free text over title, city, host country and host name."""
-        return self.filter(
-            Q(title__icontains=text)
-            | Q(city__icontains=text)
-            | Q(country__name__icontains=text)
-            | Q(host__name__icontains=text)
-        )
-
     def involving(self, people):
         """Events a person (or any of the given people) hosts or is invited to.
         A subquery, not a join, so status counts stay right and rows unique."""
         invited = Invitation.objects.filter(event=OuterRef("pk"), invitee__in=people)
         return self.filter(Q(Exists(invited)) | Q(host__in=people))
-
-    def between(self, start: datetime.date | None = None, end: datetime.date | None = None):
-        """Events overlapping the [start, end] range (either bound optional)."""
-        qs = self
-        if start:
-            qs = qs.filter(Q(start_date__gte=start) | Q(end_date__gte=start))
-        if end:
-            qs = qs.filter(start_date__lte=end)
-        return qs
 
     def for_calendar(self):
         """Events with their invitations and invitees, for .ics attendee lines."""
@@ -293,6 +302,30 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"/events/{self.slug}/"
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.end_date or self.start_date
+
+    def has_started(self, today: datetime.date | None = None) -> bool:
+        return self.start_date <= (today or timezone.localdate())
+
+    def is_over(self, today: datetime.date | None = None) -> bool:
+        """Its last day has passed: the rule of EventQuerySet.past()."""
+        return self.last_day < (today or timezone.localdate())
+
+    def phase(self, today: datetime.date | None = None) -> str:
+        """Where the event stands today: cancelled, upcoming (not started),
+        ongoing (started, not over) or past; the rows of EventQuerySet's
+        upcoming() are the upcoming and ongoing ones."""
+        today = today or timezone.localdate()
+        if self.lifecycle == Lifecycle.CANCELLED:
+            return "cancelled"
+        if not self.has_started(today):
+            return "upcoming"
+        if not self.is_over(today):
+            return "ongoing"
+        return "past"
 
 
 def attach_status_counts(events: list) -> None:

@@ -9,7 +9,6 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Coalesce
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 
@@ -128,15 +127,16 @@ class EventFilter(StrictFilterSet):
         method="filter_date_from", help_text="Events that end on or after this day."
     )
     date_to = DateFilter(
-        field_name="start_date",
-        lookup_expr="lte",
-        help_text="Events that start on or before this day.",
+        method="filter_date_to", help_text="Events that start on or before this day."
     )
     country = CountryFilter(field_name="country_id", help_text="Host country, ISO alpha-2.")
     kind = django_filters.ChoiceFilter(choices=EventKind.choices)
     lifecycle = django_filters.ChoiceFilter(choices=Lifecycle.choices)
     q = django_filters.CharFilter(
-        method="filter_q", help_text="Text in the title or the city.", **_TEXT
+        method="filter_q",
+        help_text="Text in the title, the city, the host country's name or the host's name "
+        "(as in the search box of the pages).",
+        **_TEXT,
     )
     person = IdFilter(method="filter_invitee", help_text="Events this person is invited to.")
     invitee_status = django_filters.ChoiceFilter(
@@ -149,15 +149,15 @@ class EventFilter(StrictFilterSet):
         model = Event
         fields: list[str] = []
 
+    # The ordering filter orders: the date methods' own order is dropped.
     def filter_upcoming(self, queryset, name, value):
-        if value:  # the conditions themselves, not pk IN (subquery): indexes apply
-            return queryset.upcoming().order_by()  # the ordering filter orders
-        return queryset.exclude(pk__in=Event.objects.upcoming().values("pk"))
+        return (queryset.upcoming() if value else queryset.not_upcoming()).order_by()
 
     def filter_date_from(self, queryset, name, value):
-        return queryset.alias(last_day=Coalesce("end_date", "start_date")).filter(
-            last_day__gte=value
-        )
+        return queryset.between(start=value)
+
+    def filter_date_to(self, queryset, name, value):
+        return queryset.between(end=value)
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value.strip()) if value.strip() else queryset

@@ -99,18 +99,6 @@ def status_counts(invitations) -> dict[str, int]:
     return counts
 
 
-def event_phase(event, today=None) -> str:
-    """Where the event stands today: derived from its dates and lifecycle."""
-    today = today or timezone.localdate()
-    if event.lifecycle == Lifecycle.CANCELLED:
-        return "cancelled"
-    if event.start_date > today:
-        return "upcoming"
-    if (event.end_date or event.start_date) >= today:
-        return "ongoing"
-    return "past"
-
-
 # The event as the API shows it: its own fields (models.EVENT_FIELDS), each
 # followed by what is derived from it, then the bookkeeping and the invitations.
 EVENT_API_FIELDS = [
@@ -161,7 +149,7 @@ class EventSerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"type": "string", "enum": ["upcoming", "ongoing", "past", "cancelled"]})
     def get_phase(self, event) -> str:
-        return event_phase(event)
+        return event.phase()
 
     def get_status_counts(self, event) -> StatusCountsSerializer:
         return status_counts(event.invitations.all())
@@ -247,7 +235,7 @@ def event_list_data(events: list[Event]) -> list[dict]:
                 "country": host.country_id,
             },
             "lifecycle": event.lifecycle,
-            "phase": event_phase(event, today),
+            "phase": event.phase(today),
             "description": event.description,
             "sequence": event.sequence,
             "needs_review": event.needs_review,

@@ -93,7 +93,7 @@ def calendar(request):
     form = EventFilterForm(request.GET)
     if not form.is_valid():
         return _bad_filters(form)
-    events = form.apply(Event.objects.not_ended()).for_calendar()[:CALENDAR_LIMIT]
+    events = form.apply(Event.objects.not_over()).for_calendar()[:CALENDAR_LIMIT]
     body = build_calendar(events, name="Dais: upcoming state events")
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="dais.ics"'

@@ -134,7 +134,7 @@ def event_context(request, event: Event, *, forms: dict | None = None) -> dict:
         "invitation_count": len(invitations),
         "is_editor": editor,
         "invitee_form": forms.get("invitee") or (InviteeForm() if editor else None),
-        "can_attend": event.start_date <= timezone.localdate(),
+        "can_attend": event.has_started(),
         "world_map": visuals.world_map(event, invitations),
         "timeline": visuals.timeline(event, invitations),
     }
@@ -194,8 +194,9 @@ def person_detail(request, slug: str):
     hosted = person.hosted_events.select_related("country").order_by("-start_date")[:50]
     context = {
         "person": person,
-        "upcoming": [i for i in reversed(invitations) if i.event.start_date >= today],
-        "past": [i for i in invitations if i.event.start_date < today],
+        # Over or not by Event.is_over, the rule of the home page and the archive.
+        "upcoming": [i for i in reversed(invitations) if not i.event.is_over(today)],
+        "past": [i for i in invitations if i.event.is_over(today)],
         "record": _record(invitations),
         "hosted": hosted,
     }

@@ -102,7 +102,7 @@ class EventViewSet(
                 event.id,
                 event.slug,
                 *(_csv_cell(event, field) for field in _CSV_OWN_FIELDS),
-                serializers.event_phase(event),
+                event.phase(),
                 *(counts[s] for s in InvitationStatus.values),
                 event.updated_at.isoformat(),
                 f"{settings.SITE_URL}{event.get_absolute_url()}",
