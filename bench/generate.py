@@ -155,6 +155,8 @@ def generate(
                 code,
                 rng.choice(ROLES),
                 "[]",
+                f"leader {n:06d}",  # names.name_key of the name
+                "",
                 False,
                 now,
                 now,
@@ -275,7 +277,10 @@ def generate(
 
 
 COLUMNS = {
-    "events_person": "id, name, slug, kind, country_id, role, aliases, needs_review, created_at, updated_at",
+    "events_person": (
+        "id, name, slug, kind, country_id, role, aliases, name_key, alias_keys, needs_review, "
+        "created_at, updated_at"
+    ),
     "events_event": "id, title, slug, kind, start_date, end_date, date_precision, city, country_id, host_id, lifecycle, description, sequence, needs_review, created_at, updated_at",
     "events_invitation": "id, event_id, invitee_id, inviter_id, status, status_since, current_claim_id, created_at, updated_at",
     "events_claim": "id, invitation_id, status, as_of, source_url, source_outlet, source_title, evidence, confidence, origin, review_state, recorded_by_id, reviewed_by_id, reviewed_at, created_at, updated_at",

@@ -233,13 +233,10 @@ class InviteeForm(forms.Form):
         self.auto_id = "id_invitee_%s"
 
     def existing_person(self) -> Person | None:
-        """The one person the name (and country) name, if any. Raises a form
-        error if the name is ambiguous."""
+        """The one person the name (and country) name, if any, by the rule of
+        PersonQuerySet.named(). Raises a form error if the name is ambiguous."""
         data = self.cleaned_data
-        matches = Person.objects.filter(name__iexact=data["name"].strip())
-        if data.get("country"):
-            matches = matches.filter(country=data["country"])
-        found = list(matches[:2])
+        found = Person.objects.named(data["name"], data.get("country"))
         if len(found) > 1:
             raise ValidationError(
                 {"country": "Several people have this name: choose their country."}
@@ -285,7 +282,6 @@ class EventForm(forms.Form):
         name = self.cleaned_data.get("host_name", "").strip()
         if not name:
             return None
-        matches = Person.objects.filter(name__iexact=name)
         country = self.cleaned_data.get("country")
-        preferred = matches.filter(country=country).first() if country else None
-        return preferred or matches.first()
+        # The host is most often of the host country, but not always.
+        return Person.objects.person_named(name, country) or Person.objects.person_named(name)

@@ -6,6 +6,7 @@ so lists never have to walk the claim history. Only `events.services` writes.
 """
 
 import datetime
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from events import names
 from events.status import ClaimStatus, InvitationStatus, ReviewState
 
 
@@ -93,6 +95,29 @@ class PersonQuerySet(models.QuerySet):
     def search(self, text: str):
         return self.filter(Q(name__icontains=text) | Q(role__icontains=text))
 
+    # --- "The person named X (in country Y)": events.names holds the rule ----------
+    def named_any(self, people_names: Iterable[str | None]):
+        """Everyone whose name or one of whose aliases has the key of one of
+        `people_names` (case, accents and punctuation ignored): the candidates
+        events.names.best_matches() chooses from, in one query."""
+        keys = {key for name in people_names if (key := names.name_key(name))}
+        if not keys:
+            return self.none()
+        match = Q(name_key__in=keys)
+        for key in keys:
+            match |= Q(alias_keys__contains=names.alias_needle(key))
+        return self.filter(match)
+
+    def named(self, name: str | None, country=None) -> list["Person"]:
+        """The people named `name` (in `country`, or of no country), best first:
+        see events.names.best_matches."""
+        return names.best_matches(self.named_any([name]), name, country)
+
+    def person_named(self, name: str | None, country=None) -> "Person | None":
+        """The person named `name` (in `country`): the oldest of the best matches."""
+        found = self.named(name, country)
+        return found[0] if found else None
+
 
 class Person(models.Model):
     """An invitee or host: a person, an international organisation, or a
@@ -111,6 +136,9 @@ class Person(models.Model):
     )
     role = models.CharField(max_length=200, blank=True, help_text="e.g. President of France")
     aliases = models.JSONField(default=list, blank=True)
+    # The comparison keys of the name and the aliases (events.names), kept by save().
+    name_key = models.CharField(max_length=200, blank=True, editable=False)
+    alias_keys = models.TextField(blank=True, editable=False)
     needs_review = models.BooleanField(
         default=False, help_text="Created by the pipeline; an editor should check it."
     )
@@ -123,10 +151,21 @@ class Person(models.Model):
         ordering = ["name"]
         verbose_name_plural = "people"
         constraints = [_choices_check("kind", PersonKind, "person_kind_valid")]
-        indexes = [models.Index(fields=["name"], name="person_name_idx")]
+        indexes = [
+            models.Index(fields=["name"], name="person_name_idx"),
+            models.Index(fields=["name_key"], name="person_name_key_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = names.name_key(self.name)
+        self.alias_keys = names.alias_keys(self.aliases)
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"name", "aliases"} & set(fields):
+            kwargs["update_fields"] = {*fields, "name_key", "alias_keys"}
+        super().save(*args, **kwargs)
 
 
 class SubqueryCount(models.Subquery):

@@ -210,7 +210,14 @@ class PersonFilter(StrictFilterSet):
     q = django_filters.CharFilter(
         method="filter_q", max_length=200, help_text="Text in the name or the role."
     )
-    country = CountryFilter(field_name="country_id")
+    name = django_filters.CharFilter(
+        method="filter_name",
+        max_length=200,
+        help_text="The person of this name, or else of this alias, case and accents aside "
+        "(the rule the forms and the pipeline use to find a person); with `country`, of that "
+        "country or of none.",
+    )
+    country = CountryFilter(method="filter_country")
     kind = django_filters.ChoiceFilter(choices=PersonKind.choices)
 
     class Meta:
@@ -219,6 +226,15 @@ class PersonFilter(StrictFilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value.strip()) if value.strip() else queryset
+
+    def filter_name(self, queryset, name, value):
+        found = queryset.named(value, self.form.cleaned_data.get("country"))
+        return queryset.filter(pk__in=[person.pk for person in found])
+
+    def filter_country(self, queryset, name, value):
+        if self.form.cleaned_data.get("name"):
+            return queryset  # part of the name rule: that country's people or none's
+        return queryset.filter(country_id=value)
 
 
 class ReportFilter(StrictFilterSet):

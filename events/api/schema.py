@@ -87,7 +87,7 @@ _NOT_BLANK_FIELDS = {"title", "name"}
 _INVITEE_COMPONENTS = {"InvitationWriteRequest", "EventClaimWriteRequest"}
 # A report is submitted with a URL or a text (not blank), or both.
 _REPORT_SUBMIT = "ReportSubmitRequest"
-_TEXT_QUERY_PARAMS = {"q"}
+_TEXT_QUERY_PARAMS = {"q", "name"}
 
 
 def _tighten_strings(schema: dict, name: str | None = None) -> None:

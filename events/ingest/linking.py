@@ -4,7 +4,8 @@ events.services.reports.report_apply_extraction creates it and writes the claims
 
 An event is the same when it is of the same kind, starts within 3 days and has
 the same host country or city, or when its title is close. A person is the same
-when the name or one of their aliases matches.
+by the rule of PersonQuerySet.named(): the name or one of their aliases, case
+and accents aside, of the same country or of none.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from events import names
 from events.models import Country, DatePrecision, Event, Person, PersonKind
 
 EVENT_DATE_WINDOW = datetime.timedelta(days=3)
@@ -144,38 +146,8 @@ def _end_date(extracted, start: datetime.date) -> datetime.date | None:
     return end if end is not None and end > start else None
 
 
-def _pick_person(
-    people: Iterable[Person], name: str, country_code: str | None = None
-) -> Person | None:
-    """The rule of find_person over rows already loaded: the name in any case
-    (of the same country, or of none), else an exact alias; the oldest row wins."""
-    people = sorted(people, key=lambda p: p.pk)
-    lowered = name.lower()
-    code = (country_code or "").upper()
-    for person in people:
-        if person.name.lower() == lowered and (
-            not code or person.country_id is None or person.country_id == code
-        ):
-            return person
-    for person in people:
-        if any(lowered == str(a).strip().lower() for a in person.aliases or []):
-            return person
-    return None
-
-
-def _people_named(names: Iterable[str]):
-    match = Q()
-    for name in names:
-        # Aliases live in a JSON list; a text match narrows, _pick_person decides.
-        match |= Q(name__iexact=name) | Q(aliases__icontains=name)
-    return Person.objects.filter(match)
-
-
 def find_person(name: str, country_code: str | None = None) -> Person | None:
-    name = (name or "").strip()
-    if not name:
-        return None
-    return _pick_person(_people_named([name]), name, country_code)
+    return Person.objects.person_named(name, country_code)
 
 
 class PeopleIndex:
@@ -183,13 +155,16 @@ class PeopleIndex:
     countries in another; person_plan() answers from it, and the service adds
     the people it creates."""
 
-    def __init__(self, names: Iterable[str | None], country_codes: Iterable[str | None]) -> None:
-        names = sorted({n.strip() for n in names if n and n.strip()})
-        self.people: list[Person] = list(_people_named(names)) if names else []
+    def __init__(
+        self, people_names: Iterable[str | None], country_codes: Iterable[str | None]
+    ) -> None:
+        self.people: list[Person] = list(Person.objects.named_any(people_names))
         self.countries = _countries({c.upper() for c in country_codes if c})
 
     def find(self, name: str, country_code: str | None) -> Person | None:
-        return _pick_person(self.people, name, country_code)
+        """PersonQuerySet.person_named() over the people loaded."""
+        found = names.best_matches(self.people, name, country_code)
+        return found[0] if found else None
 
     def country(self, code: str | None) -> Country | None:
         if not code:

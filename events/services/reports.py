@@ -12,6 +12,7 @@ from django.db import IntegrityError
 from django.db.models import Q
 from django.utils import timezone
 
+from events import names
 from events.ingest import linking
 from events.ingest.article import canonical_url, content_hash
 from events.models import (
@@ -224,7 +225,7 @@ def _person_of(new, people: linking.PeopleIndex) -> tuple[Person, bool]:
     found = people.find(new.name, new.country_code)
     if found:
         return found, False
-    with creating("person", new.name.lower()):
+    with creating("person", names.name_key(new.name)):  # one lock per spelling of a name
         found = linking.find_person(new.name, new.country_code)  # created a moment ago?
         created = found is None
         if created:
