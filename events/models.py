@@ -486,6 +486,11 @@ class Claim(models.Model):
     review_state = models.CharField(
         max_length=10, choices=ReviewState.choices, default=ReviewState.APPROVED
     )
+    review_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Why the pipeline left this claim for an editor instead of applying it.",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from events.ingest.extract.dates import find_dates
+from events.ingest.extract.knowledge import Knowledge
+from events.ingest.extract.series import Catalogue
 from events.ingest.extract.text import split_sentences
 
 # Statuses applied without review. "invited" claims are mostly list sentences whose event is
@@ -632,3 +634,82 @@ def refusal(
     ):
         return no("event-day")
     return None
+
+
+# --- the pipeline's use ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    apply: bool  # approve at once
+    host: bool  # the invitee hosts the event: record nothing
+    note: str  # why it waits for review ("" when applied)
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What the rule needs from one report, worked out once for all its claims."""
+
+    events: dict  # the extraction's events by key
+    days: frozenset[datetime.date]
+    floor: float
+    knowledge: object
+    catalogue: object
+
+    @classmethod
+    def of(cls, *, extraction, text: str, title: str, published: datetime.date, floor: float):
+        return cls(
+            events={e.key: e for e in extraction.events},
+            days=stated_days(f"{title or ''}\n\n{text or ''}", published),
+            floor=floor,
+            knowledge=Knowledge.default(),
+            catalogue=Catalogue.default(),
+        )
+
+
+NEW_EVENT_NOTE = "the event is new and awaits review"
+
+
+def claim_verdict(claim, *, event, invitee, event_known: bool, context: ReportContext) -> Verdict:
+    """Apply, keep for review (with the reason) or drop (a host) one extracted claim linked
+    to ``event`` and ``invitee`` (an Event and a Person; only their loaded fields are read)."""
+    extracted = context.events.get(claim.event)
+    known_person = context.knowledge.by_alias.get(invitee.name)
+    person = InviteeFacts(
+        name=None if invitee.kind in ("delegation", "troops") else invitee.name,
+        country=invitee.country_id or claim.invitee_country,
+        aliases=tuple(invitee.aliases or ()) + (known_person.aliases if known_person else ()),
+        role=invitee.role or (known_person.role if known_person else ""),
+    )
+    facts = EventFacts(
+        name=event.title,
+        kind=event.kind,
+        start_date=event.start_date,
+        end_date=event.end_date,
+        city=event.city or None,
+        country=event.country_id,
+        date_precision=event.date_precision or "day",
+        series=extracted.series if extracted else None,
+    )
+    if (
+        (event.host_id is not None and event.host_id == invitee.pk)
+        or is_host(person, facts)
+        or (extracted is not None and is_host(person, EventFacts.from_extracted(extracted)))
+    ):
+        return Verdict(apply=False, host=True, note=REASONS["host"])
+    why = refusal(
+        status=claim.status,
+        confidence=float(claim.confidence),
+        evidence=claim.evidence,
+        invitee=person,
+        event=facts,
+        floor=context.floor,
+        knowledge=context.knowledge,
+        catalogue=context.catalogue,
+        report_days=context.days,
+    )
+    if why is not None:
+        return Verdict(apply=False, host=False, note=why.text[:300])
+    if not event_known:
+        return Verdict(apply=False, host=False, note=NEW_EVENT_NOTE)
+    return Verdict(apply=True, host=False, note="")

@@ -4,6 +4,7 @@ text), their fetched text, their failures, and the claims extracted from them.""
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from events import names
-from events.ingest import linking
+from events.ingest import autoapply, linking
 from events.ingest.article import canonical_url, content_hash
 from events.models import (
     Claim,
@@ -32,6 +33,8 @@ from events.services.events import event_create
 from events.services.invitations import invitation_get_or_create, invitations_between
 from events.services.people import delegation_for_country, person_create
 from events.validation import full_clean
+
+logger = logging.getLogger(__name__)
 
 
 def _find_report(*, urls: list[str], digest: str) -> Report | None:
@@ -188,6 +191,7 @@ class ApplyResult:
     claims_created: int = 0
     claims_applied: int = 0
     claims_skipped: list[str] = field(default_factory=list)
+    hosts_dropped: int = 0  # claims about a host of their own event: never recorded
     events_created: int = 0
     people_created: int = 0
 
@@ -238,8 +242,11 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
     """Turn an extraction into claims linked to this report. Re-running it
     replaces the report's pending claims and never duplicates reviewed ones.
 
-    A claim at or above DAIS_AUTO_APPLY_CONFIDENCE about an event that existed
-    before is approved at once; everything else waits in the review queue.
+    A claim about an event that existed before is approved at once when the
+    auto-apply rule (events.ingest.autoapply: at or above DAIS_AUTO_APPLY_CONFIDENCE
+    and none of the known failure shapes) finds it safe; everything else waits in
+    the review queue with the reason. A claim naming a host of the event as its
+    invitee is dropped, whatever the extractor says.
 
     linking.plan() finds what the extraction names, without a lock. The events
     and people it does not know are then created here, marked for review, each
@@ -270,6 +277,13 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
         linked.append((link.claim, event, event_created, invitee, inviter))
 
     threshold = settings.DAIS_AUTO_APPLY_CONFIDENCE
+    context = autoapply.ReportContext.of(
+        extraction=extraction,
+        text=report.text,
+        title=report.title,
+        published=as_of,
+        floor=threshold,
+    )
     with ingest_transaction(savepoint=False):
         report = Report.objects.select_for_update().get(pk=report.pk)
         reviewed, pending = set(), []
@@ -304,6 +318,17 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
                 Event.objects.select_for_update().filter(pk__in=touched).order_by("pk").values("pk")
             )
         for claim, event, event_created, invitee, inviter in linked:
+            known = not event_created and not event.needs_review
+            verdict = autoapply.claim_verdict(
+                claim, event=event, invitee=invitee, event_known=known, context=context
+            )
+            if verdict.host:
+                logger.info(
+                    "Report %s: %s hosts %s, not recorded as a guest", report.pk, invitee, event
+                )
+                result.hosts_dropped += 1
+                result.claims_skipped.append(f"{invitee}: {verdict.note}")
+                continue
             invitation, _ = invitation_get_or_create(
                 event=event, invitee=invitee, inviter=inviter, known=invitations
             )
@@ -311,8 +336,7 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
             evidence = (claim.evidence or "").strip()
             if (invitation.pk, claim.status, evidence) in reviewed:
                 continue
-            known = not event_created and not event.needs_review
-            apply = known and claim.confidence >= threshold
+            apply = verdict.apply
             try:
                 claim_record(
                     invitation=invitation,
@@ -325,6 +349,7 @@ def report_apply_extraction(*, report: Report, extraction, reviewer=None) -> App
                     confidence=max(0.0, min(1.0, float(claim.confidence))),
                     origin=Origin.EXTRACTED,
                     review_state=ReviewState.APPROVED if apply else ReviewState.PENDING,
+                    review_note=verdict.note,
                     report=report,
                 )
             except ValidationError as exc:  # raised before any write: the transaction is fine

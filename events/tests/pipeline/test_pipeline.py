@@ -152,7 +152,7 @@ def test_claims_about_a_known_event_above_the_threshold_are_applied(wire, settin
     known = EventFactory(
         title="Africa Forward Summit",
         kind="summit",
-        start_date=datetime.date(2027, 6, 13),  # within 3 days
+        start_date=datetime.date(2027, 6, 12),
         city="Nairobi",
         country=country("KE"),
     )
