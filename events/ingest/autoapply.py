@@ -11,7 +11,7 @@ own guest, stand-in wording, a sentence about another event (another series, yea
 sentence that does not name the invitee, a denial, statuses whose extraction is not precise
 enough, and a confidence below the floor (settings.DAIS_AUTO_APPLY_CONFIDENCE). The rule was
 chosen on the real-news development set so that at least 97% of the claims it applies are right
-(bench/autoapply.py measures it; docs/pipeline.md has the figures).
+(``python -m bench.autoapply`` measures it; docs/pipeline.md has the figures).
 """
 
 from __future__ import annotations
