@@ -59,6 +59,7 @@ class ClaimInline(admin.TabularInline):
         "confidence",
         "origin",
         "review_state",
+        "review_note",
     ]
     readonly_fields = fields
     can_delete = False
@@ -87,7 +88,14 @@ class ClaimAdmin(admin.ModelAdmin):
     list_filter = ["status", "origin", "review_state"]
     search_fields = ["invitation__invitee__name", "invitation__event__title", "source_outlet"]
     autocomplete_fields = ["invitation"]
-    readonly_fields = ["recorded_by", "reviewed_by", "reviewed_at", "created_at", "updated_at"]
+    readonly_fields = [
+        "review_note",
+        "recorded_by",
+        "reviewed_by",
+        "reviewed_at",
+        "created_at",
+        "updated_at",
+    ]
     list_select_related = ["invitation__invitee", "invitation__event"]
     actions = ["approve", "reject"]
 

@@ -108,8 +108,8 @@ class EventFacts:
 
 def fold(text: str | None) -> str:
     """Lowercase without accents: "Erdoğan" and "Erdogan" compare equal."""
-    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
-    return text.lower().replace("’", "'")
+    text = unicodedata.normalize("NFKD", (text or "").replace("’", "'"))
+    return text.encode("ascii", "ignore").decode().lower()
 
 
 _TOKEN = re.compile(r"[a-z][a-z'-]+")
