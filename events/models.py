@@ -489,6 +489,8 @@ class Claim(models.Model):
     review_note = models.CharField(
         max_length=300,
         blank=True,
+        default="",
+        db_default="",  # rows written by raw COPY (bench.generate) need no value
         help_text="Why the pipeline left this claim for an editor instead of applying it.",
     )
     recorded_by = models.ForeignKey(
