@@ -393,7 +393,6 @@ STATUS_WORDING = {
         r"hosted",
         r"brought together",
         r"sat",
-        r"to attend",
         r"(?:was|were) in",
         r"(?:leaders|heads of \w+|dignitaries) at",
         r"(?:was|were) (?:also )?(?:present|there|among)",

@@ -110,6 +110,7 @@ def test_it_applies_plain_reports(status, evidence):
         ),
         ("accepted", "Accra dismissed claims that Mahama would attend.", "denial"),
         ("accepted", "John Mahama will watch the summit on television.", "wording"),
+        ("attended", "John Mahama left Accra to attend the summit.", "wording"),
         ("invited", "John Mahama was invited to the summit.", "status"),
         ("denied", "John Mahama denied he would attend.", "status"),
     ],
