@@ -3,10 +3,29 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from events.models import Claim, Country, Event, Invitation, Person, Report, Source
+from events.services import merge as merging
 from events.services.claims import claim_record, claim_review
 from events.services.sources import source_create, source_update
 from events.status import ReviewState
 from events.tasks import enqueue_poll, enqueue_report
+
+
+def _merge_into_oldest(modeladmin, request, queryset, merge) -> None:
+    """Merge every selected record into the oldest of them (the lowest id: as a
+    rule the one an editor made, the others being the pipeline's duplicates)."""
+    rows = list(queryset.order_by("pk"))
+    if len(rows) < 2:
+        modeladmin.message_user(request, "Select at least two to merge.", messages.ERROR)
+        return
+    kept, merged = rows[0], 0
+    for row in rows[1:]:
+        try:
+            kept = merge(row, kept, request.user)
+            merged += 1
+        except ValidationError as exc:
+            modeladmin.message_user(request, f"{row}: {'; '.join(exc.messages)}", messages.ERROR)
+    if merged:
+        modeladmin.message_user(request, f"{merged} merged into {kept}.", messages.SUCCESS)
 
 
 @admin.register(Country)
@@ -22,6 +41,16 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "role", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["country"]
+    actions = ["merge_into_oldest"]
+
+    @admin.action(description="Merge the selected people into the oldest of them")
+    def merge_into_oldest(self, request, queryset):
+        _merge_into_oldest(
+            self,
+            request,
+            queryset,
+            lambda row, kept, user: merging.person_merge(person=row, into=kept, merged_by=user),
+        )
 
 
 class InvitationInline(admin.TabularInline):
@@ -45,6 +74,16 @@ class EventAdmin(admin.ModelAdmin):
     readonly_fields = ["sequence", "created_at", "updated_at"]
     inlines = [InvitationInline]
     list_select_related = ["country"]
+    actions = ["merge_into_oldest"]
+
+    @admin.action(description="Merge the selected events into the oldest of them")
+    def merge_into_oldest(self, request, queryset):
+        _merge_into_oldest(
+            self,
+            request,
+            queryset,
+            lambda row, kept, user: merging.event_merge(event=row, into=kept, merged_by=user),
+        )
 
 
 class ClaimInline(admin.TabularInline):

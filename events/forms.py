@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from events.models import (
     Country,
     DatePrecision,
+    Event,
     EventKind,
     Lifecycle,
     Person,
@@ -285,3 +286,34 @@ class EventForm(forms.Form):
         country = self.cleaned_data.get("country")
         # The host is most often of the host country, but not always.
         return Person.objects.person_named(name, country) or Person.objects.person_named(name)
+
+
+# --- Editing: merging two records of one real thing ------------------------------------
+class _MergeForm(forms.Form):
+    """Which record to keep: the one this page's record is merged into."""
+
+    model: type
+    what = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"] = forms.ModelChoiceField(
+            queryset=self.model.objects.all(),
+            widget=forms.HiddenInput,
+            error_messages={
+                "required": f"Pick the {self.what} to keep.",
+                "invalid_choice": f"That {self.what} no longer exists (deleted or merged): "
+                f"pick another.",
+            },
+        )
+
+
+class EventMergeForm(_MergeForm):
+    model = Event
+
+    what = "event"
+
+
+class PersonMergeForm(_MergeForm):
+    model = Person
+    what = "person"

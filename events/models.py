@@ -663,3 +663,47 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url or f"Report {self.pk}"
+
+
+# --- Merged records: the address of what was merged away answers with the one kept ---
+
+
+class RedirectQuerySet(models.QuerySet):
+    def target(self, *, slug: str | None = None, pk: int | None = None):
+        """What a merged record's old slug (or id) leads to now, or None."""
+        field = self.model.target_field
+        match = {"old_slug": slug} if slug is not None else {"old_id": pk}
+        found = self.filter(**match).select_related(field).first()
+        return getattr(found, field) if found else None
+
+
+class EventRedirect(models.Model):
+    """An event merged into another: its page (/events/<old_slug>/) and its API
+    detail (/api/events/<old_id>/) answer 301 with the event it was merged into."""
+
+    old_slug = models.SlugField(max_length=320, unique=True)
+    old_id = models.BigIntegerField(unique=True)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RedirectQuerySet.as_manager()
+    target_field = "event"
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.event_id}"
+
+
+class PersonRedirect(models.Model):
+    """A person merged into another: /people/<old_slug>/ and /api/people/<old_id>/
+    answer 301 with the person kept."""
+
+    old_slug = models.SlugField(max_length=220, unique=True)
+    old_id = models.BigIntegerField(unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RedirectQuerySet.as_manager()
+    target_field = "person"
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.person_id}"

@@ -4,7 +4,7 @@ and the review queue) keep their `ingest:` namespace."""
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from events.views import auth, calendars, editor, public, reports, review
+from events.views import auth, calendars, editor, merge, public, reports, review
 
 ingest_patterns = (
     [
@@ -23,6 +23,7 @@ urlpatterns = [
     path("events/<slug:slug>/", public.event_detail, name="event-detail"),
     path("events/<slug:slug>/calendar.ics", calendars.event_calendar, name="event-calendar"),
     path("events/<slug:slug>/edit/", editor.event_edit, name="event-edit"),
+    path("events/<slug:slug>/merge/", merge.event_merge, name="event-merge"),
     path("events/<slug:slug>/invitees/", editor.invitee_add, name="invitee-add"),
     path(
         "events/<slug:slug>/invitations/<int:invitation_id>/claims/",
@@ -30,6 +31,7 @@ urlpatterns = [
         name="claim-create",
     ),
     path("people/<slug:slug>/", public.person_detail, name="person-detail"),
+    path("people/<slug:slug>/merge/", merge.person_merge, name="person-merge"),
     path("countries/<str:code>/", public.country_detail, name="country-detail"),
     path("calendar.ics", calendars.calendar, name="calendar"),
     path("feeds/changes.atom", calendars.changes, name="changes-feed"),

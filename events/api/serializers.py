@@ -417,6 +417,34 @@ class EventClaimWriteSerializer(ClaimWriteSerializer, _InviteeSerializer):
     """A claim about an invitee of this event, invited or not yet."""
 
 
+class MergeSerializer(serializers.Serializer):
+    """Which record to keep; the one named in the URL is merged into it."""
+
+    into = StrictIntegerField(help_text="Id of the record to keep", **_ID)
+
+    model: type = Event
+    what = "event"
+
+    def validate_into(self, value: int):
+        found = self.model.objects.filter(pk=value).first()
+        if found is None:
+            raise serializers.ValidationError(
+                f"There is no {self.what} with id {value} (deleted or merged)."
+            )
+        return found
+
+
+class EventMergeSerializer(MergeSerializer):
+    into = StrictIntegerField(help_text="Id of the event to keep", **_ID)
+
+
+class PersonMergeSerializer(MergeSerializer):
+    into = StrictIntegerField(help_text="Id of the person to keep", **_ID)
+
+    model = Person
+    what = "person"
+
+
 class ClaimReviewSerializer(serializers.Serializer):
     approve = StrictBooleanField(help_text="true approves the claim, false rejects it")
 

@@ -2,8 +2,8 @@
 commands call these; forms validate and convert, linking plans, the rest reads.
 
 One module per domain: events, invitations, claims (and the invitation status
-derived from them), people, sources, reports (with the claims extracted from
-them), tokens; base holds what they share. Every function takes keyword-only
+derived from them), people, merge (two records of one real event or person),
+sources, reports (with the claims extracted from them), tokens; base holds what they share. Every function takes keyword-only
 arguments, runs in one transaction and raises
 django.core.exceptions.ValidationError (with per-field messages) for bad input,
 which the doors turn into a 400 or a form error. The names are re-exported here.
@@ -17,6 +17,7 @@ from events.services.invitations import (
     invitation_get_or_create,
     invitations_between,
 )
+from events.services.merge import event_merge, merge_check, person_merge
 from events.services.people import delegation_for_country, person_create
 from events.services.reports import (
     ApplyResult,
@@ -43,13 +44,16 @@ __all__ = [
     "claim_review",
     "delegation_for_country",
     "event_create",
+    "event_merge",
     "event_touch",
     "event_update",
     "invitation_create",
     "invitation_get_or_create",
     "invitation_refresh_status",
     "invitations_between",
+    "merge_check",
     "person_create",
+    "person_merge",
     "report_apply_extraction",
     "report_fail",
     "report_store_text",

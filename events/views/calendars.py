@@ -14,14 +14,15 @@ from urllib.parse import urlsplit
 import icalendar
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import feedgenerator, timezone
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
 
 from events.forms import EventFilterForm
-from events.models import Claim, Event, Lifecycle
+from events.models import Claim, Event, EventRedirect, Lifecycle
 from events.status import ICAL_PARTSTAT
+from events.views.public import moved
 
 CALENDAR_LIMIT = 500
 FEED_LIMIT = 50
@@ -104,8 +105,8 @@ def calendar(request):
 def event_calendar(request, slug: str):
     """One event as a calendar file: "Add to calendar" on the event page."""
     events = Event.objects.filter(slug=slug).for_calendar()
-    if not events:
-        raise Http404("No such event.")
+    if not events:  # a merged event's subscribers follow it to the one kept
+        return moved(EventRedirect.objects, "event-calendar", slug)
     body = build_calendar(events, name=f"Dais: {events[0].title}")
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{slug}.ics"'

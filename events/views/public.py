@@ -9,15 +9,25 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from events import status as vocabulary
 from events import visuals
 from events.forms import ClaimForm, EventFilterForm, InviteeForm
-from events.models import Country, Event, Invitation, Person, attach_status_counts
+from events.models import (
+    Country,
+    Event,
+    EventRedirect,
+    Invitation,
+    Person,
+    PersonRedirect,
+    attach_status_counts,
+)
 from events.permissions import is_editor
 from events.status import InvitationStatus
 
@@ -157,10 +167,19 @@ def body_key(event: Event) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
+def moved(redirects, url_name: str, slug: str, *, suffix: str = ""):
+    """A 301 to the record a merged one's old address leads to, or a 404."""
+    target = redirects.target(slug=slug)
+    if target is None:
+        raise Http404("Nothing here.")
+    return HttpResponsePermanentRedirect(reverse(url_name, args=[target.slug]) + suffix)
+
+
 def event_detail(request, slug: str):
-    event = get_object_or_404(
-        Event.objects.select_related("country", "host", "host__country"), slug=slug
-    )
+    event = Event.objects.select_related("country", "host", "host__country").filter(slug=slug)
+    event = event.first()
+    if event is None:
+        return moved(EventRedirect.objects, "event-detail", slug)
     if is_editor(request.user):
         return render(request, "events/event_detail.html", event_context(request, event))
     # A reader: the body comes from the cache while nothing it shows has changed;
@@ -188,7 +207,9 @@ def _record(invitations) -> list[tuple[str, int]]:
 
 
 def person_detail(request, slug: str):
-    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
+    person = Person.objects.select_related("country").filter(slug=slug).first()
+    if person is None:
+        return moved(PersonRedirect.objects, "person-detail", slug)
     invitations = list(person.invitations.for_person_page())
     today = timezone.localdate()
     hosted = person.hosted_events.select_related("country").order_by("-start_date")[:50]
@@ -199,6 +220,7 @@ def person_detail(request, slug: str):
         "past": [i for i in invitations if i.event.is_over(today)],
         "record": _record(invitations),
         "hosted": hosted,
+        "is_editor": is_editor(request.user),
     }
     return render(request, "events/person_detail.html", context)
 

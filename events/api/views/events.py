@@ -10,9 +10,19 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from events.api import filters, serializers
-from events.api.views.mixins import FORMAT_PARAM, ListMixin, MethodFirstMixin
-from events.models import EVENT_FIELDS, Claim, Event, Invitation, InvitationStatus, Origin, Person
+from events.api.views.mixins import FORMAT_PARAM, ListMixin, MethodFirstMixin, moved
+from events.models import (
+    EVENT_FIELDS,
+    Claim,
+    Event,
+    EventRedirect,
+    Invitation,
+    InvitationStatus,
+    Origin,
+    Person,
+)
 from events.permissions import is_editor
+from events.services import merge as merging
 from events.services.claims import claim_record, claim_review
 from events.services.events import event_create, event_update
 from events.services.invitations import invitation_create, invitation_get_or_create
@@ -53,7 +63,11 @@ def _csv_cell(event: Event, field: str):
         "per status. Conditional: send If-None-Match with the ETag to get a 304.",
         parameters=[FORMAT_PARAM],
     ),
-    retrieve=extend_schema(summary="One event", description="Conditional like the list."),
+    retrieve=extend_schema(
+        summary="One event",
+        description="Conditional like the list. The id of an event merged into another "
+        "answers 301 with the kept event's address in Location.",
+    ),
     create=extend_schema(
         summary="Create an event",
         request=serializers.EventWriteSerializer,
@@ -112,6 +126,8 @@ class EventViewSet(
         not_modified = self.conditional(Event.objects.filter(pk=self.kwargs["pk"]))
         if not_modified is not None:
             return not_modified
+        if self.row_count == 0:  # merged into another event? Else the usual 404.
+            return moved(request, EventRedirect.objects, self.kwargs["pk"], "event")
         return self.stamp(super().retrieve(request, *args, **kwargs))
 
     def _answer(self, pk: int, code: int = status.HTTP_200_OK) -> Response:
@@ -128,6 +144,24 @@ class EventViewSet(
         data = self.valid(serializers.EventWriteSerializer, request.data, event, partial=True)
         event_update(event=event, **data)
         return self._answer(event.pk)
+
+    @extend_schema(
+        summary="Merge this event into another",
+        description="For two events that are one real event. The invitations of this event "
+        "(with their claims, sources and report links) move to the event `into`; an invitee "
+        "invited to both keeps one invitation holding every claim, its status derived again. "
+        "This event is removed and its id and page answer 301 with the kept one. Editors only. "
+        "Merging an event into itself, into one that no longer exists, or while another merge "
+        "of the same events is saved is a 400 and moves nothing.",
+        request=serializers.EventMergeSerializer,
+        responses={200: serializers.EventSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="merge")
+    def merge(self, request, pk=None):
+        event = self.get_object()
+        data = self.valid(serializers.EventMergeSerializer, request.data)
+        kept = merging.event_merge(event=event, into=data["into"], merged_by=request.user)
+        return self._answer(kept.pk)
 
     @extend_schema(
         summary="Record a claim about an invitee of this event",

@@ -2,10 +2,13 @@
 validation, and lists with conditional GET and a streamed CSV export."""
 
 from django.conf import settings
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework import status
 from rest_framework.exceptions import MethodNotAllowed, ValidationError
+from rest_framework.response import Response
 
 from events.api.conditional import ConditionalMixin
 from events.api.renderers import CSVRenderer, ORJSONRenderer, stream_csv
@@ -16,6 +19,25 @@ FORMAT_PARAM = OpenApiParameter(
     enum=["json", "csv"],
     description="`csv` exports every matching row (no pagination) as CSV.",
 )
+
+
+def moved(request, redirects, pk, basename: str) -> Response:
+    """A 301 to the record that a merged one's id leads to (Location, and the
+    shared error shape naming it), or a 404 when there is none."""
+    try:
+        target = redirects.target(pk=int(pk))
+    except (TypeError, ValueError, OverflowError):
+        target = None
+    if target is None:
+        raise Http404
+    location = request.build_absolute_uri(f"{reverse(f'{basename}-list')}{target.pk}/")
+    body = {
+        "status": 301,
+        "code": "moved",
+        "detail": f"Merged into {target} (id {target.pk}).",
+        "errors": {},
+    }
+    return Response(body, status=status.HTTP_301_MOVED_PERMANENTLY, headers={"Location": location})
 
 
 class MethodFirstMixin:
