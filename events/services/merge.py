@@ -119,8 +119,12 @@ def merge_check(*, record: Event | Person, into: Event | Person | None) -> None:
     if into is None:
         raise ValidationError({"into": f"Pick the {what} to merge this one into."})
     if record.pk == into.pk:
-        itself = "itself" if what == "event" else "themselves"
-        raise ValidationError({"into": f"A {what} cannot be merged into {itself}."}, code="self")
+        message = (
+            "An event cannot be merged into itself."
+            if what == "event"
+            else "A person cannot be merged into themselves."
+        )
+        raise ValidationError({"into": message}, code="self")
 
 
 def event_merge(*, event: Event, into: Event, merged_by=None) -> Event:
