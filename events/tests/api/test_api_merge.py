@@ -80,9 +80,7 @@ def test_bad_merges_are_400s_with_field_messages(editor_client, pair, into, mess
 
 def test_an_editor_merges_two_people_and_the_old_id_redirects(editor_client, anon, people):
     dup, kept = people
-    response = editor_client.post(
-        f"/api/people/{dup.pk}/merge/", {"into": kept.pk}, format="json"
-    )
+    response = editor_client.post(f"/api/people/{dup.pk}/merge/", {"into": kept.pk}, format="json")
     assert response.status_code == 200, response.content
     assert response.json()["aliases"] == ["President Erdogan"]
     assert Invitation.objects.get().invitee_id == kept.pk

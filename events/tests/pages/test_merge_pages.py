@@ -102,9 +102,10 @@ def test_merging_moves_everything_and_the_old_address_redirects(client, editor, 
     client.force_login(editor)
     response = client.post(merge_url(dup), {"into": kept.pk})
     assert response.status_code == 302 and response["Location"] == kept.get_absolute_url()
-    assert "Merged “20 summit” into “G20 summit 2026, Miami”." in client.get(
-        response["Location"]
-    ).content.decode()
+    assert (
+        "Merged “20 summit” into “G20 summit 2026, Miami”."
+        in client.get(response["Location"]).content.decode()
+    )
     assert Invitation.objects.get(invitee__name="Javier Milei").event_id == kept.pk
     client.logout()  # readers follow the old address too, and so do calendars
     old = client.get(dup.get_absolute_url())
