@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0004_bench_indexes'),
+        ('events', '0005_person_name_keys'),
     ]
 
     operations = [

@@ -22,6 +22,7 @@ from django.db import OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from events import names
 from events.models import (
     Claim,
     Event,
@@ -177,17 +178,13 @@ def _event_merge(*, event: Event, into: Event, merged_by=None) -> Event:
 # --- People ---------------------------------------------------------------------------
 
 
-def _alias_key(name: str) -> str:
-    return " ".join(str(name).casefold().split())
-
-
 def merged_aliases(kept: Person, old: Person) -> list[str]:
     """The kept person's aliases, then the merged one's name and aliases, each
     spelling once and never the kept name itself."""
-    seen = {_alias_key(kept.name)}
+    seen = {names.name_key(kept.name)}
     out = []
     for alias in [*(kept.aliases or []), old.name, *(old.aliases or [])]:
-        key = _alias_key(alias)
+        key = names.name_key(alias)
         if key and key not in seen:
             seen.add(key)
             out.append(str(alias).strip())
