@@ -64,7 +64,7 @@ def _merge_door(request, *, record, kind: str, form_class, merge, candidates, su
 def _event_candidates(event: Event, q: str):
     others = Event.objects.exclude(pk=event.pk).select_related("country")
     if q:
-        found = others.matching(q)
+        found = others.search(q)
     else:  # likely duplicates: same country and kind, near the same dates
         found = others.filter(
             country=event.country_id,
