@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0005_person_name_keys'),
+        ('events', '0006_claim_review_note'),
     ]
 
     operations = [
