@@ -1,10 +1,11 @@
 """How a person's name is compared: the key behind "the person named X".
 
-Two spellings name the same person when their keys are equal: case, accents
-and punctuation do not count ("Erdogan" is "Erdoğan", "Jean-Yves" is
-"jean yves", "O’Neill" is "O'Neill"). Plain Python, no database; the Person
-model stores the keys of its name and aliases (Person.save) and
-PersonQuerySet.named() looks them up.
+Two spellings name the same person when their keys are equal: case, accents,
+punctuation and the titles before a name do not count ("Erdogan" is "Erdoğan",
+"Jean-Yves" is "jean yves", "O’Neill" is "O'Neill", "King Charles III" is
+"Charles III"); a short or familiar name ("Lula", "Erdogan") is an alias.
+Plain Python, no database; the Person model stores the keys of its name and
+aliases (Person.save) and PersonQuerySet.named() looks them up.
 """
 
 from __future__ import annotations
@@ -35,12 +36,81 @@ _NOT_WORD = re.compile(r"[\W_]+")
 SEPARATOR = "|"
 
 
+# Titles and forms of address written before a name ("King Charles III",
+# "President Erdogan", "H.E. Mr ..."): they say what someone is, not who, so a
+# key leaves them out. As keys (lower case, no accents, words apart by one
+# space); the longer of two that share a start comes first.
+HONORIFICS = (
+    "his royal highness",
+    "her royal highness",
+    "his majesty",
+    "her majesty",
+    "his excellency",
+    "her excellency",
+    "his highness",
+    "her highness",
+    "deputy prime minister",
+    "prime minister",
+    "president elect",
+    "vice president",
+    "president",
+    "premier",
+    "chancellor",
+    "crown prince",
+    "crown princess",
+    "grand duke",
+    "grand duchess",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "empress",
+    "sultan",
+    "emir",
+    "amir",
+    "sheikh",
+    "sheikha",
+    "shaikh",
+    "secretary general",
+    "secretary of state",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "minister",
+    "field marshal",
+    "general",
+    "gen",
+    "senator",
+    "governor",
+    "h e",
+    "hrh",
+    "hm",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+)
+_HONORIFIC = re.compile("^(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + ") )+")
+
+
+def without_honorifics(key: str) -> str:
+    """A name key without the titles before the name: 'king charles iii' ->
+    'charles iii', 'h e mr recep tayyip erdogan' -> 'recep tayyip erdogan'. A
+    title alone ('king', 'the president') is left as it is: it names nobody."""
+    stripped = _HONORIFIC.sub("", key)
+    return stripped or key
+
+
 def name_key(name: str | None) -> str:
-    """The comparison key of a name: 'Recep Tayyip Erdoğan' -> 'recep tayyip erdogan'."""
+    """The comparison key of a name: 'Recep Tayyip Erdoğan' -> 'recep tayyip
+    erdogan', 'King Charles III' -> 'charles iii' (titles before the name aside)."""
     text = unicodedata.normalize("NFKD", (name or "").casefold())
     text = "".join(c for c in text if not unicodedata.combining(c)).translate(_LETTERS)
     text = _APOSTROPHES.sub("", text)
-    return _NOT_WORD.sub(" ", text).strip()
+    return without_honorifics(_NOT_WORD.sub(" ", text).strip())
 
 
 def alias_keys(aliases: Iterable[str] | None) -> str:
